@@ -1,0 +1,10 @@
+using System.CommandLine;
+using Begroting.Cli;
+
+var root = new RootCommand("begroting: Leiden's programme budgets, annual reports and policy plans as validated, canonical data.")
+{
+    ExtractCommand.Create(),
+    ValidateCommand.Create(),
+    EvalCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Begroting.Pipeline.Validation;
+
+namespace Begroting.Cli;
+
+internal static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files") { Description = "Canonical JSON files (or folders of them).", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("validate", "Check canonical JSON files against schemas/begroting.schema.json.") { files };
+        command.SetAction(async (result, _) => await RunAsync(result.GetValue(files)!).ConfigureAwait(false));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string[] inputs)
+    {
+        var validator = await EmbeddedSchemas.CanonicalAsync().ConfigureAwait(false);
+        var invalid = 0;
+        var paths = inputs.SelectMany(i => Directory.Exists(i) ? Directory.EnumerateFiles(i, "*.json").Order(StringComparer.Ordinal) : (IEnumerable<string>)[i]).ToList();
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path))
+            {
+                Console.Error.WriteLine($"{path}: no such file");
+                invalid++;
+                continue;
+            }
+
+            IReadOnlyList<string> errors;
+            try
+            {
+                errors = validator.Validate(await File.ReadAllTextAsync(path).ConfigureAwait(false));
+            }
+            catch (Newtonsoft.Json.JsonException e)
+            {
+                errors = [$"not JSON: {e.Message}"];
+            }
+
+            if (errors.Count == 0)
+            {
+                Console.WriteLine($"{path}: valid");
+            }
+            else
+            {
+                invalid++;
+                foreach (var error in errors)
+                {
+                    Console.Error.WriteLine($"{path}: {error}");
+                }
+            }
+        }
+
+        return invalid == 0 ? ExitCodes.Ok : ExitCodes.DocumentFailed;
+    }
+}

@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Text;
+using Begroting.Model.Canonical;
+using Begroting.Pipeline.Normalisation;
+
+namespace Begroting.Pipeline.Export;
+
+/// <summary>One value as a flat row: the open-data form of the canonical model.</summary>
+public sealed record FactRow(
+    string DocumentId,
+    string DocumentKind,
+    string DocumentYear,
+    string Programme,
+    string PolicyArea,
+    string TableKind,
+    string SubjectCode,
+    string Subject,
+    string Measure,
+    string Period,
+    string ColumnKind,
+    string Value,
+    string Unit,
+    string Raw,
+    string Provenance)
+{
+    public static readonly string[] Header =
+    [
+        "document_id", "document_kind", "document_year", "programme", "policy_area", "table_kind", "subject_code", "subject",
+        "measure", "period", "column_kind", "value", "unit", "raw", "provenance",
+    ];
+
+    public string[] Fields() =>
+        [DocumentId, DocumentKind, DocumentYear, Programme, PolicyArea, TableKind, SubjectCode, Subject, Measure, Period, ColumnKind, Value, Unit, Raw, Provenance];
+
+    public static FactRow FromFields(IReadOnlyList<string> f) => new(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13], f[14]);
+}
+
+/// <summary>Reshapes canonical documents into fact rows; never re-parses.</summary>
+public static class Facts
+{
+    public static IEnumerable<FactRow> Of(CanonicalDocument doc)
+    {
+        var d = doc.Document;
+        var kind = d.Kind is { } k ? Word(k) : string.Empty;
+        var year = d.Year?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+        var programme = doc.Programme?.Number ?? string.Empty;
+        FactRow Row(string area, string tableKind, string code, string subject, string measure, string period, string column, string value, string unit, string raw, string prov) =>
+            new(d.Id, kind, year, programme, area, tableKind, code, subject, measure, period, column, value, unit, raw, prov);
+
+        foreach (var goal in doc.Goals)
+        {
+            yield return Row(goal.PolicyArea ?? string.Empty, "goals", goal.Code ?? string.Empty, goal.Title, "doel", string.Empty, string.Empty, string.Empty, string.Empty, goal.Title, goal.Provenance);
+            foreach (var p in goal.Performances)
+            {
+                yield return Row(goal.PolicyArea ?? string.Empty, "goals", p.Code, p.Title, "prestatie", string.Empty, string.Empty, string.Empty, string.Empty, p.Title, p.Provenance);
+            }
+        }
+
+        foreach (var ind in doc.Indicators)
+        {
+            foreach (var o in ind.Observations)
+            {
+                yield return Row(ind.PolicyArea ?? string.Empty, "indicators", ind.Code ?? string.Empty, ind.Name, Word(o.Kind), Period(o.Year, o.Quarter), o.Column,
+                    Number(o.Value), o.Unit ?? ind.Unit ?? string.Empty, o.Raw, o.Provenance);
+            }
+        }
+
+        foreach (var table in doc.FinancialTables)
+        {
+            var tableKind = table.Kind == FinancialTableKind.Budget ? "budget" : "reserves";
+            foreach (var row in table.Rows)
+            {
+                foreach (var amount in row.Amounts)
+                {
+                    var column = table.Columns.First(c => c.Index == amount.Column);
+                    yield return Row(row.PolicyArea ?? string.Empty, tableKind, row.PolicyArea ?? string.Empty, row.Group, row.Line, Period(column.Year, null), Word(column.Kind),
+                        Number(amount.Euros), table.Scale is null ? string.Empty : "EUR", amount.Raw, amount.Provenance);
+                }
+            }
+        }
+
+        foreach (var table in doc.OtherTables)
+        {
+            foreach (var v in table.Values)
+            {
+                yield return Row(string.Empty, "other", string.Empty, v.RowLabel, "value", Period(v.Year, v.Quarter), HeaderModel.WithoutYear(v.ColumnHeader), Number(v.Value), v.Unit ?? string.Empty, v.Raw, v.Provenance);
+            }
+        }
+    }
+
+    public static string Period(int? year, int? quarter) =>
+        year is null ? string.Empty : quarter is null ? year.Value.ToString(CultureInfo.InvariantCulture) : $"{year.Value.ToString(CultureInfo.InvariantCulture)}-Q{quarter.Value.ToString(CultureInfo.InvariantCulture)}";
+
+    private static string Number(decimal? value) => value is { } v ? DutchValue.Format(v) : string.Empty;
+
+    /// <summary>The Dutch word an enum stands for, as in the JSON.</summary>
+    public static string Word<T>(T value)
+        where T : struct, Enum
+    {
+        var member = typeof(T).GetField(value.ToString()!);
+        var attr = member?.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute), false).FirstOrDefault() as System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute;
+        return attr?.Name ?? value.ToString()!.ToLowerInvariant();
+    }
+
+    public static string ToCsv(IEnumerable<FactRow> rows)
+    {
+        var sb = new StringBuilder();
+        AppendLine(sb, FactRow.Header);
+        foreach (var row in rows)
+        {
+            AppendLine(sb, row.Fields());
+        }
+
+        return sb.ToString();
+    }
+
+    private static void AppendLine(StringBuilder sb, IReadOnlyList<string> fields)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(',');
+            }
+
+            var f = fields[i];
+            if (f.AsSpan().IndexOfAny(",\"\n\r") >= 0)
+            {
+                sb.Append('"').Append(f.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            }
+            else
+            {
+                sb.Append(f);
+            }
+        }
+
+        sb.Append('\n');
+    }
+
+    /// <summary>Reads a facts CSV (RFC 4180); the header must be the facts header.</summary>
+    public static List<FactRow> ReadCsv(string text, string file)
+    {
+        var records = Csv.Parse(text);
+        if (records.Count == 0 || !records[0].SequenceEqual(FactRow.Header))
+        {
+            throw new InvalidDataException($"{file}:1: not a facts file: the header must be {string.Join(",", FactRow.Header)}");
+        }
+
+        var rows = new List<FactRow>();
+        for (var i = 1; i < records.Count; i++)
+        {
+            if (records[i].Count != FactRow.Header.Length)
+            {
+                throw new InvalidDataException($"{file}:{i + 1}: {records[i].Count} fields, expected {FactRow.Header.Length}");
+            }
+
+            rows.Add(FactRow.FromFields(records[i]));
+        }
+
+        return rows;
+    }
+}
+
+/// <summary>RFC 4180 records; small enough not to need a library.</summary>
+internal static class Csv
+{
+    public static List<List<string>> Parse(string text)
+    {
+        var records = new List<List<string>>();
+        var record = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var ch = text[i];
+            if (quoted)
+            {
+                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (ch == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(ch);
+                }
+            }
+            else if (ch == '"')
+            {
+                quoted = true;
+            }
+            else if (ch == ',')
+            {
+                record.Add(field.ToString());
+                field.Clear();
+            }
+            else if (ch == '\n' || ch == '\r')
+            {
+                if (ch == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                record.Add(field.ToString());
+                field.Clear();
+                records.Add(record);
+                record = [];
+            }
+            else
+            {
+                field.Append(ch);
+            }
+
+            i++;
+        }
+
+        if (field.Length > 0 || record.Count > 0)
+        {
+            record.Add(field.ToString());
+            records.Add(record);
+        }
+
+        return records;
+    }
+}

@@ -1,0 +1,158 @@
+using Begroting.Model.Canonical;
+using Begroting.Model.Layout;
+
+namespace Begroting.Pipeline.Normalisation;
+
+internal enum TableKind
+{
+    Goals,
+    Indicators,
+    Financial,
+    ProgrammeHeader,
+    Other,
+}
+
+internal sealed partial class NormaliserCore
+{
+    private void ReadTables(Identity identity)
+    {
+        var tableNo = 0;
+        string? area = null;
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            var block = blocks[b];
+            if (block is not Table table)
+            {
+                foreach (var line in TextsOf(block).Take(1))
+                {
+                    if (Codes.AreaLine().Match(line) is { Success: true } m)
+                    {
+                        area = m.Groups["code"].Value;
+                    }
+                    else if (Codes.AreaLineWithoutCode().Match(line) is { Success: true } n)
+                    {
+                        area = AreaCodeForName(n.Groups["name"].Value);
+                    }
+                }
+
+                continue;
+            }
+
+            tableNo++;
+            switch (Classify(table))
+            {
+                case TableKind.Goals:
+                    ReadGoals(table, tableNo);
+                    break;
+                case TableKind.Indicators:
+                    var parts = new List<(Table Table, int No)> { (table, tableNo) };
+                    while (b + 1 < blocks.Count && blocks[b + 1] is Table next && Classify(next) == TableKind.Indicators && SameHeader(table, next))
+                    {
+                        // A table continued after a repeated header is one table.
+                        parts.Add((next, ++tableNo));
+                        b++;
+                    }
+
+                    var footnotes = ReadFootnotes(b + 1, out var consumed);
+                    b += consumed;
+                    ReadIndicators(parts, footnotes, area);
+                    break;
+                case TableKind.Financial:
+                    ReadFinancial(table, tableNo, b, identity);
+                    break;
+                case TableKind.ProgrammeHeader:
+                    break;
+                default:
+                    ReadOther(table, tableNo);
+                    break;
+            }
+        }
+    }
+
+    private static TableKind Classify(Table table)
+    {
+        var first = table.Form == TableForm.CellStream
+            ? table.Rows[0].Cells.Take(2).Select(c => HeaderWord(c.Text)).ToList()
+            : table.Rows[0].Cells.Select(c => HeaderWord(c.Text)).ToList();
+        if (first.Any(Vocabulary.GoalHeaders.Contains) && (first.Any(Vocabulary.PerformanceHeaders.Contains) || table.Form == TableForm.CellStream))
+        {
+            return TableKind.Goals;
+        }
+
+        var top = table.Rows.Take(2).SelectMany(r => r.Cells).Take(table.Form == TableForm.CellStream ? 8 : 64).Select(c => HeaderWord(c.Text)).ToList();
+        if (top.Any(Vocabulary.IndicatorNameHeaders.Contains) && top.Any(w => Vocabulary.RealisationHeaders.Contains(w) || Vocabulary.TargetHeaders.Any(w.StartsWith)))
+        {
+            return TableKind.Indicators;
+        }
+
+        if (table.Rows.Count > 0 && table.Rows[0].Cells.FirstOrDefault(c => !c.IsEmpty) is { } label
+            && Vocabulary.ProgrammeHeaderLabels.Contains(label.Text.TrimEnd(':').ToLowerInvariant()))
+        {
+            return TableKind.ProgrammeHeader;
+        }
+
+        var hasMoneyHeader = table.Rows.Take(3).SelectMany(r => r.Cells).Any(c => HeaderModel.YearOf(c.Text) is not null && Vocabulary.MoneyColumns.Any(m => c.Text.Contains(m.Phrase, StringComparison.OrdinalIgnoreCase)));
+        var hasLines = table.Rows.SelectMany(r => r.Cells.Take(3)).Any(c => LineOf(c.Text) is "lasten" or "baten" or "toevoeging" or "onttrekking");
+        return hasMoneyHeader && hasLines ? TableKind.Financial : TableKind.Other;
+    }
+
+    /// <summary>A header cell as a vocabulary word: footnote markers and case dropped.</summary>
+    private static string HeaderWord(string text) => Codes.LeadingMarker().Replace(Codes.SplitMarker(text).Text, string.Empty).Trim().ToLowerInvariant();
+
+    internal static string? LineOf(string label)
+    {
+        var key = HeaderWord(label).TrimEnd(':').Trim();
+        foreach (var (word, line) in Vocabulary.FinancialLines)
+        {
+            if (key == word)
+            {
+                return line;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool SameHeader(Table a, Table b)
+    {
+        static string Key(Table t) => string.Join("|", t.Rows.Take(2).SelectMany(r => r.Cells).Select(c => HeaderWord(c.Text)).Where(w => w.Length > 0 && !Codes.GoalLine().IsMatch(w)).Take(10));
+        return a.Form == b.Form && Key(a) == Key(b) && b.GapBefore <= 2;
+    }
+
+    /// <summary>Footnotes printed under a table: lines starting with '*', '**', ...; a line without a marker continues the one above.</summary>
+    private Dictionary<string, Footnote> ReadFootnotes(int start, out int consumed)
+    {
+        var notes = new Dictionary<string, Footnote>(StringComparer.Ordinal);
+        consumed = 0;
+        string? current = null;
+        for (var i = start; i < blocks.Count; i++)
+        {
+            var texts = TextsOf(blocks[i]).ToList();
+            if (blocks[i] is Table || texts.Count == 0 || !texts[0].StartsWith('*'))
+            {
+                break;
+            }
+
+            foreach (var line in texts)
+            {
+                var marker = Codes.LeadingMarker().Match(line);
+                if (marker.Success)
+                {
+                    current = marker.Value.Trim();
+                    notes[current] = new Footnote(current, DutchValue.Collapse(line[marker.Length..]));
+                }
+                else if (current is not null)
+                {
+                    notes[current] = notes[current] with { Text = notes[current].Text + " " + DutchValue.Collapse(line) };
+                }
+            }
+
+            consumed++;
+        }
+
+        return notes;
+    }
+
+    private static List<IReadOnlyList<string>> Grid(Table table) =>
+        table.Rows.Select(r => (IReadOnlyList<string>)r.Cells.Select(c => c.Text).ToList()).ToList();
+}

@@ -1,0 +1,154 @@
+using Begroting.Model.Canonical;
+using Begroting.Model.Diagnostics;
+using Begroting.Model.Layout;
+
+namespace Begroting.Pipeline.Normalisation;
+
+/// <summary>Per-document state of one normalisation run.</summary>
+internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentContext context)
+{
+    private readonly List<Goal> goals = [];
+    private readonly List<Indicator> indicators = [];
+    private readonly List<FinancialTable> financialTables = [];
+    private readonly List<OtherTable> otherTables = [];
+    private readonly List<ResidueItem> residue = [];
+    private readonly List<Warning> warnings = [];
+    private readonly Dictionary<string, string> areaCodeByName = [];
+    private readonly SortedDictionary<string, PolicyArea> areas = new(StringComparer.Ordinal);
+    private IReadOnlyList<Block> blocks = [];
+    private ProgrammeFacts programme = new();
+
+    private string File => layout.File;
+
+    public CanonicalDocument Run()
+    {
+        foreach (var d in layout.Diagnostics)
+        {
+            warnings.Add(new Warning(d.Code, d.Message, d.Location));
+        }
+
+        blocks = CellStreamTables.Rebuild(layout.Blocks);
+        CheckTruncation();
+        CollectAreas();
+        var identity = ResolveIdentity();
+        ReadTables(identity);
+        if (identity.Kind == DocumentKind.Beleidsplan || blocks.Any(IsIndicatorSectionHeading))
+        {
+            ReadProse(identity);
+        }
+
+        var programmeRecord = BuildProgramme(identity);
+        if (programmeRecord is null && goals.Count == 0 && indicators.Count == 0 && financialTables.Count == 0)
+        {
+            throw new DocumentException("no-programme", "no programme recognised: no programme number, programme name, policy-area code or table of the budget found", $"{File}:1");
+        }
+
+        return new CanonicalDocument(
+            CanonicalDocument.CurrentSchemaVersion,
+            identity.ToInfo(context, layout.Format),
+            programmeRecord,
+            areas.Values.ToList(),
+            goals,
+            indicators,
+            financialTables,
+            otherTables,
+            residue,
+            warnings);
+    }
+
+    private static string Prov(SourceRef source, int? table = null, int? row = null, int? column = null)
+    {
+        var s = source.ToString();
+        if (table is { } t)
+        {
+            s += $";table={t}";
+        }
+
+        if (row is { } r)
+        {
+            s += $";row={r}";
+        }
+
+        if (column is { } c)
+        {
+            s += $";col={c}";
+        }
+
+        return s;
+    }
+
+    private void Warn(string code, string message, string? provenance) => warnings.Add(new Warning(code, message, provenance));
+
+    private void Residue(string text, string reason, string provenance) => residue.Add(new ResidueItem(text, reason, provenance));
+
+    /// <summary>A file that ends inside a table row was cut off: its last table cannot be trusted.</summary>
+    private void CheckTruncation()
+    {
+        if (blocks.Count == 0)
+        {
+            throw new DocumentException("no-content", "the file holds no text", $"{File}:1");
+        }
+
+        if (blocks[^1] is Table { Form: TableForm.Grid } last && last.Rows.Count > 1)
+        {
+            var lastRow = last.Rows[^1];
+            var expected = last.Rows.Take(last.Rows.Count - 1).Max(r => r.Cells.Count);
+            if (!layout.EndsWithNewline || lastRow.Cells.Count < expected - 1)
+            {
+                throw new DocumentException("truncated", $"the file ends inside a table: its last row has {lastRow.Cells.Count} of {expected} cells", $"{File}:{lastRow.Source.Line}");
+            }
+        }
+    }
+
+    private void CollectAreas()
+    {
+        foreach (var block in blocks)
+        {
+            foreach (var line in TextsOf(block))
+            {
+                if (Codes.AreaLine().Match(line) is { Success: true } m)
+                {
+                    var code = m.Groups["code"].Value;
+                    var name = DutchValue.Collapse(m.Groups["name"].Value);
+                    areaCodeByName.TryAdd(Codes.NameKey(name), code);
+                    areas.TryAdd(code, new PolicyArea(code, name, Prov(block.Source)));
+                }
+            }
+        }
+
+        foreach (var block in blocks)
+        {
+            foreach (var line in TextsOf(block))
+            {
+                if (Codes.AreaLineWithoutCode().Match(line) is { Success: true } m && !Codes.AreaLine().IsMatch(line))
+                {
+                    var name = DutchValue.Collapse(m.Groups["name"].Value);
+                    if (!areaCodeByName.ContainsKey(Codes.NameKey(name)) && !areas.Values.Any(a => a.Code is null && a.Name == name))
+                    {
+                        areas.Add("~" + name, new PolicyArea(null, name, Prov(block.Source)));
+                    }
+                }
+            }
+        }
+    }
+
+    internal static IEnumerable<string> TextsOf(Block block) => block switch
+    {
+        Heading h => [h.Text],
+        Paragraph p => p.Lines.Select(l => l.Trim()),
+        ListItem li => [li.Text],
+        Table t => t.Rows.SelectMany(r => r.Cells).Select(c => c.Text),
+        _ => [],
+    };
+
+    private string? AreaCodeForName(string name) => areaCodeByName.TryGetValue(Codes.NameKey(name), out var code) ? code : null;
+
+    private void NoteArea(string? code, string provenance)
+    {
+        if (code is not null && !areas.ContainsKey(code))
+        {
+            var name = areaCodeByName.FirstOrDefault(kv => kv.Value == code).Key;
+            areas.Add(code, new PolicyArea(code, name ?? code, provenance));
+        }
+    }
+}

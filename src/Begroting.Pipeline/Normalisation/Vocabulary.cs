@@ -1,0 +1,81 @@
+using Begroting.Model.Canonical;
+
+namespace Begroting.Pipeline.Normalisation;
+
+/// <summary>The words that identify tables, columns and lines, with spelling variants and known typos; a new year's wording is one line here.</summary>
+public static class Vocabulary
+{
+    /// <summary>First-cell words that open a table serialised one cell per line.</summary>
+    public static readonly string[] CellStreamOpeners = ["Doel", "Doelen", "Effectindicator", "Effectindicatoren", "Indicator"];
+
+    public static readonly string[] GoalHeaders = ["doel", "doelen"];
+    public static readonly string[] PerformanceHeaders = ["prestatie", "prestaties", "wat gaan we daarvoor doen"];
+    public static readonly string[] IndicatorNameHeaders = ["effectindicator", "effectindicatoren", "indicator", "indicatoren"];
+    public static readonly string[] RealisationHeaders = ["realisatie", "realisaties", "gerealiseerd", "nulmeting"];
+    public static readonly string[] TargetHeaders = ["streefwaarde", "streefwaarden", "streefwaarde(n)", "doelstelling"];
+    public static readonly string[] SourceHeaders = ["bron", "bronnen"];
+
+    /// <summary>Row labels of financial tables and the line they denote. Longest first, matched on the whole label.</summary>
+    public static readonly (string Label, string Line)[] FinancialLines =
+    [
+        ("saldo van baten en lasten", "saldo"),
+        ("saldo baten en lasten", "saldo"),
+        ("saldo van lasten en baten", "saldo"),
+        ("mutaties reserves", "mutaties"),
+        ("mutaties in reserves", "mutaties"),
+        ("mutatie reserves", "mutaties"),
+        ("gerealiseerd resultaat", "resultaat"),
+        ("geraamd resultaat", "resultaat"),
+        ("resultaat", "resultaat"),
+        ("lasten", "lasten"),
+        ("baten", "baten"),
+        ("saldo", "saldo"),
+        ("toevoeging", "toevoeging"),
+        ("toevoegingen", "toevoeging"),
+        ("onttrekking", "onttrekking"),
+        ("onttrekkingen", "onttrekking"),
+    ];
+
+    /// <summary>Lines that start a row group of their own.</summary>
+    public static readonly string[] GroupStartingLines = ["resultaat"];
+
+    /// <summary>Column header words for money columns, most specific first.</summary>
+    public static readonly (string Phrase, ColumnKind Kind)[] MoneyColumns =
+    [
+        ("na wijziging", ColumnKind.BegrotingNaWijziging),
+        ("wijziging", ColumnKind.Wijziging),
+        ("verschil", ColumnKind.Verschil),
+        ("meerjarenraming", ColumnKind.Meerjarenraming),
+        ("meerjarenbegroting", ColumnKind.Meerjarenraming),
+        ("raming", ColumnKind.Meerjarenraming),
+        ("rekening", ColumnKind.Rekening),
+        ("realisatie", ColumnKind.Rekening),
+        ("jaarrekening", ColumnKind.Rekening),
+        ("begroting", ColumnKind.Begroting),
+    ];
+
+    /// <summary>Programme header rows (document metadata, not figures).</summary>
+    public static readonly string[] ProgrammeHeaderLabels = ["programmanummer", "programma", "commissie", "portefeuille", "portefeuille(s)", "portefeuilles", "portefeuillehouder"];
+
+    /// <summary>Indicator units by words in the name, checked in order.</summary>
+    public static readonly (string Phrase, string Unit)[] UnitPhrases =
+    [
+        ("per 10.000", "per_10000"),
+        ("per 1.000", "per_1000"),
+        ("per 100.000", "per_100000"),
+        ("schaal", "score"),
+        ("score", "score"),
+        ("rapportcijfer", "score"),
+        ("in dagen", "days"),
+        ("in weken", "weeks"),
+        ("in maanden", "months"),
+        ("in jaren", "years"),
+    ];
+
+    /// <summary>Units named after a number in prose ('90 dagen', '4 maanden').</summary>
+    public static readonly (string Word, string Unit)[] ProseUnits =
+    [
+        ("dagen", "days"), ("dag", "days"), ("weken", "weeks"), ("maanden", "months"), ("maand", "months"),
+        ("jaar", "years"), ("jaren", "years"), ("personen", "count"), ("deelnemers", "count"),
+    ];
+}
