@@ -40,7 +40,7 @@ public static partial class Extraction
             var bytes = File.ReadAllBytes(path);
             var sha = ManifestIndex.Sha256Of(bytes);
             var entry = manifests.Find(path, sha);
-            var layout = Readers.Text.TextReader.Read(bytes, display);
+            var layout = Readers.Text.PlainTextReader.Read(bytes, display);
             var context = new DocumentContext(entry?.Id ?? IdFromFileName(path), display, sha)
             {
                 Kind = options.Kind ?? entry?.Kind,

@@ -37,7 +37,7 @@ internal sealed partial class NormaliserCore
         var evidence = new List<string>();
 
         // 1. A title near the top: 'Programmabegroting 2018', 'Jaarstukken 2024'.
-        foreach (var block in blocks.Take(12))
+        foreach (var block in blocks.Take(12).Where(b => b is Heading or Paragraph))
         {
             foreach (var line in TextsOf(block))
             {

@@ -15,7 +15,11 @@ public sealed class SchemaValidator
 
     /// <summary>Errors as 'path: kind', empty when the document is valid.</summary>
     public IReadOnlyList<string> Validate(string json) =>
-        schema.Validate(json).Select(e => $"{(string.IsNullOrEmpty(e.Path) ? "#" : e.Path)}: {e.Kind}{(e.Property is null ? string.Empty : $" ({e.Property})")}").OrderBy(s => s, StringComparer.Ordinal).ToList();
+        Flatten(schema.Validate(json)).Select(e => $"{(string.IsNullOrEmpty(e.Path) ? "#" : e.Path)}: {e.Kind}{(e.Property is null ? string.Empty : $" ({e.Property})")}").Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
+
+    /// <summary>The innermost errors: 'goals[0].title: PropertyRequired' says more than 'goals[0]: ArrayItemNotValid'.</summary>
+    private static IEnumerable<NJsonSchema.Validation.ValidationError> Flatten(IEnumerable<NJsonSchema.Validation.ValidationError> errors) =>
+        errors.SelectMany(e => e is NJsonSchema.Validation.ChildSchemaValidationError child && child.Errors.Count > 0 ? Flatten(child.Errors.SelectMany(kv => kv.Value)) : [e]);
 }
 
 /// <summary>The schemas shipped inside the library, so validation needs no checkout.</summary>

@@ -10,7 +10,7 @@ namespace Begroting.Readers.Text;
 /// a table serialised one cell per line cannot be told from short paragraphs without the budget vocabulary, so those come out
 /// as paragraphs with their gaps and the normaliser rebuilds them.
 /// </remarks>
-public static partial class TextReader
+public static partial class PlainTextReader
 {
     public static LayoutDocument Read(string path, string? displayName = null)
     {
@@ -39,7 +39,7 @@ public static partial class TextReader
             lines = lines[..^1];
         }
 
-        var core = new TextReaderCore(file, lines);
+        var core = new PlainTextReaderCore(file, lines);
         return new LayoutDocument(file, "text", core.Run(), diagnostics, endsWithNewline);
     }
 
@@ -53,7 +53,7 @@ public static partial class TextReader
     internal static partial Regex ListLine();
 }
 
-internal sealed class TextReaderCore(string file, string[] lines)
+internal sealed class PlainTextReaderCore(string file, string[] lines)
 {
     private readonly List<Block> blocks = [];
     private readonly bool unwrapped = IsUnwrapped(lines);
@@ -78,7 +78,7 @@ internal sealed class TextReaderCore(string file, string[] lines)
             {
                 i = ReadPipeTable(i);
             }
-            else if (TextReader.ListLine().Match(line) is { Success: true } m)
+            else if (PlainTextReader.ListLine().Match(line) is { Success: true } m)
             {
                 var depth = m.Groups["indent"].Value.Length > 0 ? 1 : 0;
                 Add(new ListItem(m.Groups["text"].Value.Trim(), depth, m.Groups["marker"].Value, Ref(i, i)));
@@ -93,7 +93,7 @@ internal sealed class TextReaderCore(string file, string[] lines)
         return blocks;
     }
 
-    private static string Clean(string line) => TextReader.InlineTag().Replace(line, string.Empty).Replace('\u00A0', ' ');
+    private static string Clean(string line) => PlainTextReader.InlineTag().Replace(line, string.Empty).Replace('\u00A0', ' ');
 
     /// <summary>Web and PDF-export text puts a whole block on one line; OCR and wrapped text break lines at the margin.</summary>
     private static bool IsUnwrapped(string[] lines)
@@ -106,7 +106,7 @@ internal sealed class TextReaderCore(string file, string[] lines)
     private static bool IsPipeRow(string line)
     {
         var t = line.Trim();
-        return t.StartsWith('|') || t.EndsWith('|') || t.Contains(" | ", StringComparison.Ordinal) || TextReader.PipeRule().IsMatch(t);
+        return t.StartsWith('|') || t.EndsWith('|') || t.Contains(" | ", StringComparison.Ordinal) || PlainTextReader.PipeRule().IsMatch(t);
     }
 
     private SourceRef Ref(int from, int to) => new SourceRef(file).WithLines(from + 1, to + 1);
@@ -140,7 +140,7 @@ internal sealed class TextReaderCore(string file, string[] lines)
         while (i < lines.Length && Clean(lines[i]).Trim().Length > 0 && IsPipeRow(Clean(lines[i])))
         {
             var line = Clean(lines[i]).Trim();
-            if (TextReader.PipeRule().IsMatch(line))
+            if (PlainTextReader.PipeRule().IsMatch(line))
             {
                 // A markdown rule marks the row above it as a header; a header after body rows starts the next table.
                 if (rows.Count > 0)
@@ -199,7 +199,7 @@ internal sealed class TextReaderCore(string file, string[] lines)
         while (i < lines.Length)
         {
             var next = Clean(lines[i]);
-            if (next.Trim().Length == 0 || next.Contains('\t', StringComparison.Ordinal) || IsPipeRow(next) || TextReader.ListLine().IsMatch(next))
+            if (next.Trim().Length == 0 || next.Contains('\t', StringComparison.Ordinal) || IsPipeRow(next) || PlainTextReader.ListLine().IsMatch(next))
             {
                 break;
             }

@@ -1,0 +1,163 @@
+using Begroting.Model.Canonical;
+using Begroting.Model.Diagnostics;
+using Begroting.Pipeline.Export;
+
+namespace Begroting.Tests;
+
+/// <summary>The traps of domain.md, each on a small inline table.</summary>
+public class NormaliserTests
+{
+    private const string BudgetHeader = "Programmabegroting 2018\n\nProgrammanummer\t7\n\nBeleidsterrein 7A Werk\n\n";
+
+    [Fact]
+    public void Two_row_indicator_header_with_goal_rows_and_several_realisations()
+    {
+        var doc = TestDocuments.Normalise(BudgetHeader +
+            "Effectindicator\tRealisatie\tStreefwaarden\t\t\t\tBron\n" +
+            "\t\t2018\t2019\t2020\t2021\t\n" +
+            "Doel 7A1 Meer mensen aan het werk\t\t\t\t\t\t\n" +
+            "7A1.a Percentage werkenden\t60% (2015) 62% (2016)*\t-\t80%-\t-\t65%\tCBS\n\n" +
+            "* Voorlopig cijfer.\n");
+        var ind = Assert.Single(doc.Indicators);
+        Assert.Equal("7A1.a", ind.Code);
+        Assert.Equal("7A1", ind.GoalCode);
+        Assert.Equal("percent", ind.Unit);
+        Assert.Equal("CBS", ind.Source);
+        Assert.Equal(6, ind.Observations.Count);
+        var tagged = ind.Observations.Where(o => o.Kind == ObservationKind.Realisatie).ToList();
+        Assert.Equal([2015, 2016], tagged.Select(o => o.Year!.Value));
+        Assert.Equal("Voorlopig cijfer.", Assert.Single(tagged[1].Footnotes).Text);
+        var typo = ind.Observations.Single(o => o.Year == 2019);
+        Assert.Equal(80m, typo.Value);
+        Assert.Contains("trailing_dash", typo.Flags);
+        Assert.Null(ind.Observations.Single(o => o.Year == 2018).Value);
+        Assert.Equal("7", doc.Programme!.Number);
+        Assert.Equal(DocumentKind.Programmabegroting, doc.Document.Kind);
+        Assert.Equal(2018, doc.Document.Year);
+    }
+
+    [Fact]
+    public void A_row_one_value_short_goes_to_residue_not_to_a_guessed_column()
+    {
+        var doc = TestDocuments.Normalise(
+            "Effectindicator | Realisatie | Streefwaarde 2024 | Bron | |||\n---|---|---|---|---|---|---|\n2021 | 2022 | 2023 | 2024 | |||\n" +
+            "Doel 4B1 Veilige buurten | ||||||\n" +
+            "4B1.a Aantal inbraken | 12 | 8 | 23 | nnb | 12 | Politie |\n" +
+            "4B1.b Gemiddelde wachttijd in maanden | 6 | 9 | 8 | 6 | Politie | |\n");
+        var full = doc.Indicators.Single(i => i.Code == "4B1.a");
+        Assert.Equal(5, full.Observations.Count);
+        Assert.Contains(full.Observations, o => o.Year == 2024 && o.Kind == ObservationKind.Realisatie && o.Flags.Contains("not_yet_known"));
+        Assert.Equal(12m, full.Observations.Single(o => o.Kind == ObservationKind.Streefwaarde).Value);
+        var shortRow = doc.Indicators.Single(i => i.Code == "4B1.b");
+        Assert.Empty(shortRow.Observations);
+        Assert.Contains(doc.Residue, r => r.Text.Contains("4B1.b", StringComparison.Ordinal) && r.Reason.Contains("without guessing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void One_cell_per_line_rows_are_rebuilt_from_codes_and_value_shapes()
+    {
+        var doc = TestDocuments.Normalise(
+            "Home / Beleidsbegroting / Programmaplan / Werk / Beleidsterrein 7A Werk\n\nEffectindicatoren bij 7A Werk\n\n" +
+            "Effectindicator\n\nRealisatie\n\nStreefwaarden\n\nBron\n\n2017\n\n2018\n\n" +
+            "Doel 7A1 Meer werk\n\n7A1.a Aantal banen\n\n100 (2014)\n\n110 (2015)\n120 (2016)\n\n130\n\n140\n\nCBS\n\n" +
+            "7A1.b Aantal vacatures\n\n50 (progn. 2016)\n\n-\n\n-\n\nUWV\n");
+        Assert.Equal(DocumentKind.Programmabegroting, doc.Document.Kind);
+        Assert.Equal(2017, doc.Document.Year);
+        var a = doc.Indicators.Single(i => i.Code == "7A1.a");
+        Assert.Equal([2014, 2015, 2016, 2017, 2018], a.Observations.Select(o => o.Year!.Value));
+        Assert.Equal("CBS", a.Source);
+        var b = doc.Indicators.Single(i => i.Code == "7A1.b");
+        Assert.Equal(ObservationKind.Prognose, b.Observations[0].Kind);
+        Assert.Equal(3, b.Observations.Count);
+    }
+
+    [Fact]
+    public void A_table_continued_after_a_repeated_header_shares_its_footnotes()
+    {
+        var header = "Effectindicator\tRealisatie\tStreefwaarden\t\tBron\n\t\t2018\t2019\t\n";
+        var doc = TestDocuments.Normalise(BudgetHeader + header + "7A1.a Aantal banen*\t1 (2016)\t2\t3\tCBS\n\n" + header + "7A1.b Aantal vacatures**\t4 (2016)\t5\t6\tUWV\n\n* Eerste noot.\n** Tweede noot.\n");
+        Assert.Equal(2, doc.Indicators.Count);
+        Assert.Equal("Tweede noot.", Assert.Single(doc.Indicators[1].Footnotes).Text);
+        Assert.Equal("Aantal vacatures", doc.Indicators[1].Name);
+    }
+
+    [Fact]
+    public void A_goal_titled_differently_in_an_indicator_table_is_kept_and_noted()
+    {
+        var doc = TestDocuments.Normalise(BudgetHeader + "Doel\tPrestatie\n7A1 Inwoners werken\t7A1.1 Bemiddelen\n\n" +
+            "Effectindicator\tRealisatie\tStreefwaarden\t\tBron\n\t\t2018\t2019\t\n7A1 Burgers werken\t\t\t\t\n7A1.a Aantal banen\t1 (2016)\t2\t3\tCBS\n");
+        var goal = Assert.Single(doc.Goals);
+        Assert.Equal("Inwoners werken", goal.Title);
+        Assert.Equal(["Burgers werken"], goal.OtherTitles);
+        Assert.Contains(doc.Warnings, w => w.Code == "goal-title-differs");
+    }
+
+    [Fact]
+    public void Budget_rows_carry_area_names_down_and_scale_to_euros()
+    {
+        var doc = TestDocuments.Normalise(BudgetHeader +
+            "Werk bedragen x € 1.000,-\t\tRekening 2016\tBegroting 2017\tBegroting 2018\tMeerjarenraming\t\n" +
+            "\t\t\t\t\t2019\t2020\n" +
+            "Werk\tLasten\t1.000\t2.000\t3.000\t4.000\t5.000\n\tBaten\t-1\t0\t-0\t-\t-2\nSaldo\t\t999\t2.000\t3.000\t4.000\t4.998\n" +
+            "Resultaat\t\t1\t2\t3\t4\t5\n");
+        var table = Assert.Single(doc.FinancialTables);
+        Assert.Equal(1000m, table.Scale);
+        Assert.Equal([ColumnKind.Rekening, ColumnKind.Begroting, ColumnKind.Begroting, ColumnKind.Meerjarenraming, ColumnKind.Meerjarenraming], table.Columns.Select(c => c.Kind));
+        Assert.Equal([2016, 2017, 2018, 2019, 2020], table.Columns.Select(c => c.Year!.Value));
+        Assert.Equal(["lasten", "baten", "saldo", "resultaat"], table.Rows.Select(r => r.Line));
+        Assert.All(table.Rows.Take(3), r => Assert.Equal("7A", r.PolicyArea));
+        Assert.Equal(-1000m, table.Rows[1].Amounts[0].Euros);
+        Assert.Null(table.Rows[1].Amounts[3].Euros);
+        Assert.Equal("Resultaat", table.Rows[3].Group);
+    }
+
+    [Fact]
+    public void Jaarstukken_columns_are_read_whatever_the_serialisation_did_to_the_spans()
+    {
+        var doc = TestDocuments.Normalise(
+            "Werk | Rekening 2023 | Begroting 2024 | Wijziging Begroting | Begroting 2024 na wijziging | Rekening 2024 | Verschil 2024 | |\n---|---|---|---|---|---|---|---|\nBedragen x € 1.000,- | |||||||\n" +
+            "Werk | Lasten | 1 | 2 | 3 | 5 | 4 | 1 |\nBaten | -1 | -2 | 0 | -2 | -1 | -1 |\nSaldo | 0 | 0 | 3 | 3 | 3 | 0 |\n\n9A Werk\n");
+        Assert.Equal(DocumentKind.Jaarstukken, doc.Document.Kind);
+        Assert.Equal(2024, doc.Document.Year);
+        var table = Assert.Single(doc.FinancialTables);
+        Assert.Equal([ColumnKind.Rekening, ColumnKind.Begroting, ColumnKind.Wijziging, ColumnKind.BegrotingNaWijziging, ColumnKind.Rekening, ColumnKind.Verschil], table.Columns.Select(c => c.Kind));
+        Assert.Equal(2024, table.Columns[2].Year);
+        Assert.Equal(["lasten", "baten", "saldo"], table.Rows.Select(r => r.Line));
+        Assert.Equal(-2000m, table.Rows[1].Amounts[1].Euros);
+    }
+
+    [Fact]
+    public void A_policy_plan_states_indicators_in_sentences()
+    {
+        var doc = TestDocuments.Normalise(
+            "Het Beleidsplan 2013 - 2017 zet de doelen.\n\n5.1 Indicatoren\n\ne Sociale samenhang: In 2011 werd hierop\neen 5,8 gemeten. Ambitie 6,1 in 2017.\nBron: Veiligheidsmonitor\n\n" +
+            "De gemiddelde verblijfsduur in de crisis-\nopvang neemt af tot 90\ndagen. In 2006 werd een gemiddelde\nverblijfsduur van 4 maanden gemeten.\nBron: De Binnenvest\n\n5.2 Evaluatie\n\nProgramma 9 omvat in 2013 een bedrag van\nafgerond € 43.500.000,--.\n");
+        Assert.Equal(DocumentKind.Beleidsplan, doc.Document.Kind);
+        var cohesion = doc.Indicators.Single(i => i.Name == "Sociale samenhang");
+        Assert.Equal("Veiligheidsmonitor", cohesion.Source);
+        Assert.Equal([(ObservationKind.Realisatie, 2011, 5.8m), (ObservationKind.Streefwaarde, 2017, 6.1m)], cohesion.Observations.Select(o => (o.Kind, o.Year!.Value, o.Value!.Value)));
+        var stay = doc.Indicators.Single(i => i.Name.StartsWith("De gemiddelde verblijfsduur in de crisisopvang", StringComparison.Ordinal));
+        var target = stay.Observations.Single(o => o.Kind == ObservationKind.Streefwaarde);
+        Assert.Equal((2017, "days"), (target.Year!.Value, target.Unit!));
+        Assert.Contains("period_inferred", target.Flags);
+        Assert.Equal("months", stay.Observations.Single(o => o.Kind == ObservationKind.Realisatie).Unit);
+        var money = Assert.Single(Facts.Of(doc), f => f.TableKind == "budget");
+        Assert.Equal(("43500000", "2013"), (money.Value, money.Period));
+    }
+
+    [Fact]
+    public void A_document_without_any_programme_is_refused_at_line_one()
+    {
+        var e = Assert.Throws<DocumentException>(() => TestDocuments.Normalise("Boodschappenlijst\n\nmelk, brood en kaas voor het weekend, en nog wat fruit voor de kinderen die komen logeren bij ons.\n", "lijst.txt"));
+        Assert.Equal("no-programme", e.Code);
+        Assert.Contains("lijst.txt:1", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_cut_off_inside_a_table_is_refused_at_its_last_row()
+    {
+        var e = Assert.Throws<DocumentException>(() => TestDocuments.Normalise(BudgetHeader + "Doel\tPrestatie\n7A1 Werk\t7A1.1 Bemiddelen\n7A2 Meer werk\t7A2.1 Bemi", "cut.txt"));
+        Assert.Equal("truncated", e.Code);
+        Assert.Contains("cut.txt:9", e.Message, StringComparison.Ordinal);
+    }
+}
