@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Begroting.Tests;
+
+/// <summary>The begroting command as a user runs it, over a batch with bad documents in it.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("begroting-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private static readonly string Good =
+        "Programmabegroting 2018\n\nProgrammanummer\t7\n\nBeleidsterrein 7A Werk\n\nDoel\tPrestatie\n7A1 Werk\t7A1.1 Bemiddelen\n\n" +
+        "Effectindicator\tRealisatie\tStreefwaarden\t\tBron\n\t\t2018\t2019\t\n7A1.a Aantal banen\t1 (2016)\t2\t3\tCBS\n";
+
+    internal static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "begroting.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(cli);
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    [Fact]
+    public void Bad_documents_fail_alone_and_the_rest_of_the_batch_is_written()
+    {
+        var input = Directory.CreateDirectory(Path.Combine(dir, "in")).FullName;
+        File.WriteAllText(Path.Combine(input, "a-good.txt"), Good);
+        File.WriteAllText(Path.Combine(input, "b-empty.txt"), string.Empty);
+        File.WriteAllBytes(Path.Combine(input, "c-garbage.txt"), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]);
+        File.WriteAllText(Path.Combine(input, "d-truncated.txt"), Good + "7A1.b Aantal vaca\t5 (20", Encoding.UTF8);
+        File.WriteAllText(Path.Combine(input, "e-no-programme.txt"), "Boodschappenlijst\n\nmelk, brood en kaas voor het weekend, en nog wat fruit voor de kinderen die komen logeren.\n");
+        var output = Path.Combine(dir, "out");
+
+        var (exit, stdout, stderr) = Run("extract", input, "--out", output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("b-empty.txt: the file is empty", stderr, StringComparison.Ordinal);
+        Assert.Contains("c-garbage.txt:3: not a text document", stderr, StringComparison.Ordinal);
+        Assert.Contains("d-truncated.txt:13: the file ends inside a table", stderr, StringComparison.Ordinal);
+        Assert.Contains("e-no-programme.txt:1: no programme recognised", stderr, StringComparison.Ordinal);
+        Assert.Contains("1 of 5 documents written", stdout, StringComparison.Ordinal);
+        Assert.Equal(["a-good.json", "facts.csv"], Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var facts = File.ReadAllLines(Path.Combine(output, "facts.csv"));
+        Assert.Equal(1 + 2 + 3, facts.Length);
+        Assert.All(facts.Skip(1), l => Assert.StartsWith("a-good,programmabegroting,2018,7,", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Options_override_the_content_and_validate_and_eval_report_on_the_output()
+    {
+        File.WriteAllText(Path.Combine(dir, "plan.txt"), Good);
+        var output = Path.Combine(dir, "out");
+        var (exit, _, stderr) = Run("extract", Path.Combine(dir, "plan.txt"), "--out", output, "--year", "2019");
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, stderr);
+        var json = File.ReadAllText(Path.Combine(output, "plan.json"));
+        Assert.Contains("\"year\": 2019", json, StringComparison.Ordinal);
+        Assert.Contains("\"year\": \"option\"", json, StringComparison.Ordinal);
+
+        Assert.Equal(0, Run("validate", Path.Combine(output, "plan.json")).Exit);
+        File.WriteAllText(Path.Combine(dir, "broken.json"), json.Replace("\"schemaVersion\": \"1.0\"", "\"schemaVersion\": \"9\"", StringComparison.Ordinal));
+        var invalid = Run("validate", Path.Combine(dir, "broken.json"));
+        Assert.Equal(1, invalid.Exit);
+        Assert.Contains("schemaVersion", invalid.Err, StringComparison.Ordinal);
+
+        // Gold equal to the output scores 1.000; one changed value is listed as wrong.
+        var gold = Directory.CreateDirectory(Path.Combine(dir, "gold")).FullName;
+        var lines = File.ReadAllLines(Path.Combine(output, "facts.csv"));
+        File.WriteAllLines(Path.Combine(gold, "plan.facts.csv"), lines);
+        var perfect = Run("eval", "--gold", gold, output);
+        Assert.Equal(0, perfect.Exit);
+        Assert.Contains("1.000  1.000  1.000", perfect.Out, StringComparison.Ordinal);
+        lines[^1] = lines[^1].Replace(",3,count,3,", ",4,count,4,", StringComparison.Ordinal);
+        File.WriteAllLines(Path.Combine(gold, "plan.facts.csv"), lines);
+        var off = Run("eval", "--gold", gold, output);
+        Assert.Equal(1, off.Exit);
+        Assert.Contains("wrong:", off.Out, StringComparison.Ordinal);
+        Assert.Contains("value: gold '4', got '3'", off.Out, StringComparison.Ordinal);
+    }
+}
