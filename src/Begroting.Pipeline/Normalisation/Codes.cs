@@ -46,6 +46,16 @@ public static partial class Codes
     {
         var t = DutchValue.Collapse(text);
         var m = TrailingMarker().Match(t);
-        return m.Success ? (t[..m.Index].TrimEnd(), m.Value) : (t, string.Empty);
+        if (m.Success)
+        {
+            return (t[..m.Index].TrimEnd(), m.Value);
+        }
+
+        // 'GMSD*** (wsjg - BBV)': a marker glued to a word inside the text.
+        var inner = GluedMarker().Match(t);
+        return inner.Success ? (DutchValue.Collapse(t.Remove(inner.Index, inner.Length)), inner.Value) : (t, string.Empty);
     }
+
+    [GeneratedRegex(@"(?<=[\p{L}\d%)])\*+(?=\s)")]
+    private static partial Regex GluedMarker();
 }

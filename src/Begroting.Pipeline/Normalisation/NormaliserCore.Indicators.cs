@@ -194,6 +194,10 @@ internal sealed partial class NormaliserCore
             Residue($"{code} {name} | {printed}".Trim(), $"the row's values do not fit its columns ({string.Join(", ", valueColumns)}) and cannot be placed without guessing", rowProv);
             Warn("row-not-aligned", $"indicator {code ?? name}: values not placed (see residue)", rowProv);
             placed.Clear();
+
+            // The source is text, not a value: it can be told apart even when the values cannot be placed.
+            var last = cells.LastOrDefault(c => !c.IsEmpty);
+            source = last is not null && DutchValue.ParseCell(last.Text) is null && DutchValue.ParseTagged(last.Text) is null && columns.Any(c => c.Role == ColumnRole.Source) ? DutchValue.Collapse(last.Text) : null;
         }
 
         string? sourceText = null;

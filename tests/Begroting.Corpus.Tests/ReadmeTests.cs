@@ -1,0 +1,33 @@
+using Begroting.Pipeline;
+using Begroting.Pipeline.Corpus;
+using Begroting.Pipeline.Export;
+
+namespace Begroting.Corpus.Tests;
+
+/// <summary>The README never lies: its commands are the ones CI runs, and its example rows are what extraction writes.</summary>
+public class ReadmeTests
+{
+    private static readonly string[] Readme = File.ReadAllLines(Path.Combine(CorpusFiles.Root, "README.md"));
+
+    [Fact]
+    public void Starts_with_the_main_job_and_the_test_command_and_ci_runs_the_latter()
+    {
+        var block = Readme.SkipWhile(l => !l.StartsWith("```", StringComparison.Ordinal)).Skip(1).TakeWhile(l => !l.StartsWith("```", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, block.Count);
+        Assert.Contains("extract corpus --out out", block[0], StringComparison.Ordinal);
+        var ci = File.ReadAllLines(Path.Combine(CorpusFiles.Root, ".ci", "run")).Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith("set ", StringComparison.Ordinal) && !l.StartsWith("cd ", StringComparison.Ordinal)).ToList();
+        Assert.Equal([block[1]], ci);
+    }
+
+    [Fact]
+    public void Example_fact_rows_are_written_as_shown()
+    {
+        var examples = Readme.Where(l => l.StartsWith("leiden-", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(examples);
+        var id = "leiden-2018-programmabegroting-p9";
+        var path = CorpusFiles.PathOf(id);
+        var doc = Extraction.ExtractFile(path, new ExtractionOptions(), new ManifestIndex(), Path.GetRelativePath(CorpusFiles.Root, path)).Document!;
+        var written = Facts.ToCsv(Facts.Of(doc)).Split('\n');
+        Assert.All(examples, e => Assert.Contains(e, written));
+    }
+}
