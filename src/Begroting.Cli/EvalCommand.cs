@@ -20,11 +20,12 @@ internal static class EvalCommand
     {
         List<FactRow> gold;
         List<FactRow> actual;
+        HashSet<string> goldIds;
         try
         {
             gold = Directory.EnumerateFiles(goldDir, "*.facts.csv").Order(StringComparer.Ordinal).SelectMany(f => Facts.ReadCsv(File.ReadAllText(f), f)).ToList();
             var factsPath = Path.Combine(outputDir, "facts.csv");
-            var goldIds = gold.Select(g => g.DocumentId).ToHashSet(StringComparer.Ordinal);
+            goldIds = gold.Select(g => g.DocumentId).ToHashSet(StringComparer.Ordinal);
             goldIds.UnionWith(Directory.EnumerateFiles(goldDir, "*.facts.csv").Select(f => Path.GetFileName(f)[..^".facts.csv".Length]));
             actual = Facts.ReadCsv(File.ReadAllText(factsPath), factsPath).Where(r => goldIds.Contains(r.DocumentId)).ToList();
         }
@@ -34,7 +35,7 @@ internal static class EvalCommand
             return ExitCodes.Usage;
         }
 
-        var report = Evaluator.Compare(gold, actual);
+        var report = Evaluator.Compare(gold, actual, goldIds);
         Console.WriteLine($"{"document",-44} {"table",-11} {"gold",6} {"got",6} {"right",6} {"P",6} {"R",6} {"F1",6}");
         foreach (var s in report.Scores)
         {

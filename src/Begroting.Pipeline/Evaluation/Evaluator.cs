@@ -35,7 +35,10 @@ public sealed record EvaluationReport(IReadOnlyList<Score> Scores, IReadOnlyList
 /// </remarks>
 public static class Evaluator
 {
-    public static EvaluationReport Compare(IReadOnlyList<FactRow> gold, IReadOnlyList<FactRow> actual)
+    /// <param name="gold">Gold facts.</param>
+    /// <param name="actual">Extracted facts.</param>
+    /// <param name="documents">Documents to score even when neither side has a value for them (a prose-only page).</param>
+    public static EvaluationReport Compare(IReadOnlyList<FactRow> gold, IReadOnlyList<FactRow> actual, IEnumerable<string>? documents = null)
     {
         var scores = new List<Score>();
         var mismatches = new List<Mismatch>();
@@ -83,6 +86,14 @@ public static class Evaluator
 
             mismatches.AddRange(g.Select(row => new Mismatch(Difference.Missing, row, null, string.Empty)));
             mismatches.AddRange(a.Select(row => new Mismatch(Difference.Extra, null, row, string.Empty)));
+        }
+
+        foreach (var doc in documents ?? [])
+        {
+            if (!counts.Keys.Any(k => k.Item1 == doc))
+            {
+                counts[(doc, "all")] = (0, 0, 0);
+            }
         }
 
         foreach (var ((doc, kind), (cg, ca, cc)) in counts.OrderBy(c => c.Key.Item1, StringComparer.Ordinal).ThenBy(c => c.Key.Item2, StringComparer.Ordinal))
