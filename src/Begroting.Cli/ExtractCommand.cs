@@ -10,7 +10,7 @@ internal static class ExtractCommand
 {
     public static Command Create()
     {
-        var inputs = new Argument<string[]>("inputs") { Description = "Files or folders (folders are searched for .txt documents).", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("inputs") { Description = "Files or folders (folders are searched for .txt and .html documents; the pages of one site document become one document).", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out", "-o") { Description = "Folder for <document-id>.json and facts.csv.", Required = true };
         var kind = new Option<DocumentKind?>("--kind") { Description = "Document kind for every input, overriding content and manifest." };
         var year = new Option<int?>("--year") { Description = "Document year for every input, overriding content and manifest." };
@@ -31,7 +31,7 @@ internal static class ExtractCommand
             if (Directory.Exists(input))
             {
                 files.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
-                    .Where(f => Extraction.TextExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Where(Extraction.IsReadable)
                     .Order(StringComparer.Ordinal));
             }
             else if (File.Exists(input))
@@ -50,9 +50,9 @@ internal static class ExtractCommand
         var failed = 0;
         var facts = new List<FactRow>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in files.Distinct(StringComparer.Ordinal))
+        var results = Extraction.ExtractAll(files.Distinct(StringComparer.Ordinal).ToList(), options, manifests, f => Path.GetRelativePath(Directory.GetCurrentDirectory(), f));
+        foreach (var result in results)
         {
-            var result = Extraction.ExtractFile(file, options, manifests, Path.GetRelativePath(Directory.GetCurrentDirectory(), file));
             if (result.Document is not { } doc)
             {
                 failed++;
@@ -74,7 +74,7 @@ internal static class ExtractCommand
         }
 
         AtomicFile.Write(Path.Combine(outDir, "facts.csv"), Facts.ToCsv(facts));
-        Console.WriteLine($"{files.Count - failed} of {files.Count} documents written to {outDir}");
+        Console.WriteLine($"{results.Count - failed} of {results.Count} documents written to {outDir}");
         return failed == 0 ? ExitCodes.Ok : ExitCodes.DocumentFailed;
     }
 }

@@ -3,6 +3,8 @@ using Begroting.Model.Canonical;
 using Begroting.Model.Diagnostics;
 using Begroting.Pipeline.Corpus;
 using Begroting.Pipeline.Normalisation;
+using Begroting.Readers.Html;
+using Begroting.Readers.Text;
 
 namespace Begroting.Pipeline;
 
@@ -26,31 +28,109 @@ public sealed record ExtractionResult(string File, CanonicalDocument? Document, 
 public static partial class Extraction
 {
     public static readonly string[] TextExtensions = [".txt", ".text"];
+    public static readonly string[] HtmlExtensions = [".html", ".htm"];
 
+    public static bool IsReadable(string path) => TextExtensions.Contains(Path.GetExtension(path).ToLowerInvariant()) || IsHtml(path);
+
+    private static bool IsHtml(string path) => HtmlExtensions.Contains(Path.GetExtension(path).ToLowerInvariant());
+
+    /// <summary>One file as one document (an HTML file as a one-page document).</summary>
     public static ExtractionResult ExtractFile(string path, ExtractionOptions options, ManifestIndex manifests, string? displayPath = null)
     {
-        var display = (displayPath ?? path).Replace('\\', '/');
-        try
+        var display = Display(displayPath ?? path);
+        return Guard(display, () =>
         {
-            if (!TextExtensions.Contains(Path.GetExtension(path).ToLowerInvariant()))
+            if (IsHtml(path))
             {
-                throw new DocumentException("unsupported-format", $"no reader for '{Path.GetExtension(path)}' files yet (text only)", display);
+                var bytes = File.ReadAllBytes(path);
+                var sha = ManifestIndex.Sha256Of(bytes);
+                var page = HtmlPageReader.Read(bytes, display);
+                return Normalise(HtmlSite.Combine(display, [page]), display, sha, manifests.Find(path, sha), IdFromFileName(path), options);
             }
 
-            var bytes = File.ReadAllBytes(path);
-            var sha = ManifestIndex.Sha256Of(bytes);
-            var entry = manifests.Find(path, sha);
-            var layout = Readers.Text.PlainTextReader.Read(bytes, display);
-            var context = new DocumentContext(entry?.Id ?? IdFromFileName(path), display, sha)
+            if (!TextExtensions.Contains(Path.GetExtension(path).ToLowerInvariant()))
             {
-                Kind = options.Kind ?? entry?.Kind,
-                Year = options.Year ?? entry?.Year,
-                Programme = options.Programme ?? entry?.Programme,
-                Municipality = entry?.Municipality,
-                Title = entry?.Title,
-                GivenBy = options.Kind is not null || options.Year is not null || options.Programme is not null ? IdentitySource.Option : IdentitySource.Manifest,
-            };
-            return new ExtractionResult(display, Normaliser.Normalise(layout, context), null, null);
+                throw new DocumentException("unsupported-format", $"no reader for '{Path.GetExtension(path)}' files (text and HTML are read)", display);
+            }
+
+            var text = File.ReadAllBytes(path);
+            var textSha = ManifestIndex.Sha256Of(text);
+            var layout = PlainTextReader.Read(text, display);
+            return Normalise(layout, display, textSha, manifests.Find(path, textSha), IdFromFileName(path), options);
+        });
+    }
+
+    /// <summary>
+    /// Files to documents: a text file is a document; HTML pages are grouped into documents, by the manifest's folder
+    /// entries, else by the breadcrumb they share within one folder. A page that cannot be read fails alone.
+    /// </summary>
+    public static IReadOnlyList<ExtractionResult> ExtractAll(IReadOnlyList<string> files, ExtractionOptions options, ManifestIndex manifests, Func<string, string> display)
+    {
+        var results = new List<ExtractionResult>();
+        foreach (var file in files.Where(f => !IsHtml(f)))
+        {
+            results.Add(ExtractFile(file, options, manifests, display(file)));
+        }
+
+        foreach (var folder in files.Where(IsHtml).GroupBy(f => Path.GetDirectoryName(Path.GetFullPath(f)) ?? string.Empty, StringComparer.Ordinal))
+        {
+            var groups = new Dictionary<string, List<(string File, HtmlPage Page)>>(StringComparer.Ordinal);
+            var entries = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
+            foreach (var file in folder.Order(StringComparer.Ordinal))
+            {
+                HtmlPage page;
+                byte[] bytes;
+                try
+                {
+                    bytes = File.ReadAllBytes(file);
+                    page = HtmlPageReader.Read(bytes, display(file));
+                }
+                catch (DocumentException e)
+                {
+                    results.Add(new ExtractionResult(display(file), null, e.Code, e.Message));
+                    continue;
+                }
+
+                // A page the manifest lists by itself is a document by itself, whatever its breadcrumb shares with its neighbours.
+                var own = manifests.Find(file, ManifestIndex.Sha256Of(bytes));
+                var entry = own is { IsFolder: false } ? null : manifests.FindFolder(file);
+                var key = own is { IsFolder: false } ? "page:" + file : entry is not null ? "manifest:" + entry.Id : HtmlSite.DocumentKey(page) is { } k ? "site:" + k : "page:" + file;
+                if (entry is not null)
+                {
+                    entries[key] = entry;
+                }
+
+                (groups.TryGetValue(key, out var list) ? list : groups[key] = []).Add((file, page));
+            }
+
+            foreach (var (key, pages) in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var entry = entries.GetValueOrDefault(key);
+                var first = pages[0].File;
+                if (pages.Count == 1 && entry is null)
+                {
+                    results.Add(ExtractFile(first, options, manifests, display(first)));
+                    continue;
+                }
+
+                var name = display(folder.Key) + "/";
+                results.Add(Guard(name, () =>
+                {
+                    var sha = ManifestIndex.Sha256OfFolder(pages.Select(p => p.File));
+                    var layout = HtmlSite.Combine(name, pages.Select(p => p.Page).ToList());
+                    return Normalise(layout, name, sha, entry, IdFromFileName(folder.Key), options);
+                }));
+            }
+        }
+
+        return results;
+    }
+
+    private static ExtractionResult Guard(string display, Func<CanonicalDocument> run)
+    {
+        try
+        {
+            return new ExtractionResult(display, run(), null, null);
         }
         catch (DocumentException e)
         {
@@ -65,6 +145,22 @@ public static partial class Extraction
             return new ExtractionResult(display, null, "unreadable", $"{display}: {e.Message}");
         }
     }
+
+    private static CanonicalDocument Normalise(Model.Layout.LayoutDocument layout, string display, string sha, ManifestEntry? entry, string fallbackId, ExtractionOptions options)
+    {
+        var context = new DocumentContext(entry?.Id ?? fallbackId, display, sha)
+        {
+            Kind = options.Kind ?? entry?.Kind,
+            Year = options.Year ?? entry?.Year,
+            Programme = options.Programme ?? entry?.Programme,
+            Municipality = entry?.Municipality,
+            Title = entry?.Title,
+            GivenBy = options.Kind is not null || options.Year is not null || options.Programme is not null ? IdentitySource.Option : IdentitySource.Manifest,
+        };
+        return Normaliser.Normalise(layout, context);
+    }
+
+    private static string Display(string path) => path.Replace('\\', '/');
 
     /// <summary>A document nobody described is named after its file.</summary>
     public static string IdFromFileName(string path) =>

@@ -21,7 +21,7 @@ public sealed record SourceRef(string File, int? Line = null, int? EndLine = nul
 
         if (Path is { } path)
         {
-            s += "#" + path;
+            s += (Line is null && Page is null ? "#" : "@") + path;
         }
 
         return s;

@@ -17,7 +17,12 @@ public sealed record ManifestEntry(
     string Origin,
     string Sha256,
     string? Title = null,
-    string? Notes = null);
+    string? Notes = null,
+    string? Gold = null)
+{
+    /// <summary>A document of several pages is a folder; its path ends with '/'.</summary>
+    public bool IsFolder => Path.EndsWith('/');
+}
 
 public sealed record Manifest(IReadOnlyList<ManifestEntry> Documents);
 
@@ -34,6 +39,39 @@ public sealed class ManifestIndex
         JsonSerializer.Deserialize(File.ReadAllText(path), ManifestJsonContext.Default.Manifest) ?? throw new InvalidDataException($"{path}: empty manifest");
 
     public static string Sha256Of(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>Content hash of a folder document: each file's name, a NUL and its bytes, in file-name order.</summary>
+    public static string Sha256OfFolder(IEnumerable<string> files)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in files.OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file)));
+            hash.AppendData([0]);
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>The folder document a page belongs to, if the manifest describes its folder.</summary>
+    public ManifestEntry? FindFolder(string file)
+    {
+        var full = Path.GetFullPath(file);
+        var dir = Path.GetDirectoryName(full);
+        while (dir is not null)
+        {
+            if (ManifestIn(dir) is { } found)
+            {
+                var relative = Path.GetRelativePath(found.Root, full).Replace('\\', '/');
+                return found.Manifest.Documents.FirstOrDefault(d => d.IsFolder && relative.StartsWith(d.Path, StringComparison.Ordinal));
+            }
+
+            dir = Path.GetDirectoryName(dir);
+        }
+
+        return null;
+    }
 
     public ManifestEntry? Find(string file, string sha256)
     {

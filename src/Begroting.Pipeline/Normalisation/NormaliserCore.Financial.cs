@@ -134,7 +134,8 @@ internal sealed partial class NormaliserCore
             for (var i = 0; i < valueCells.Count; i++)
             {
                 var (text, position) = valueCells[i];
-                var cellProv = Prov(rowSource, tableNo, r + 1, position + 1);
+                var cellSource = position < table.Rows[r].Cells.Count ? table.Rows[r].Cells[position].Source : rowSource;
+                var cellProv = Prov(cellSource, tableNo, r + 1, position + 1);
                 if (text.Length == 0)
                 {
                     continue;
