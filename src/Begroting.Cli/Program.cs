@@ -6,5 +6,6 @@ var root = new RootCommand("begroting: Leiden's programme budgets, annual report
     ExtractCommand.Create(),
     ValidateCommand.Create(),
     EvalCommand.Create(),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

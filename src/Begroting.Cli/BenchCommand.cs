@@ -1,0 +1,36 @@
+using System.CommandLine;
+using System.Globalization;
+using Begroting.Pipeline;
+using Begroting.Pipeline.Benchmarks;
+
+namespace Begroting.Cli;
+
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var input = new Argument<string>("folder") { Description = "Folder of documents to measure (default: corpus).", DefaultValueFactory = _ => "corpus" };
+        var iterations = new Option<int>("--iterations") { Description = "Measured passes over all pages.", DefaultValueFactory = _ => 20 };
+        var command = new Command("bench", "Pages per second of the full pipeline against a bare baseline on the same pages, as a ratio.") { input, iterations };
+        command.SetAction(result => Run(result.GetValue(input)!, result.GetValue(iterations)));
+        return command;
+    }
+
+    private static int Run(string folder, int iterations)
+    {
+        if (!Directory.Exists(folder))
+        {
+            Console.Error.WriteLine($"{folder}: no such folder");
+            return ExitCodes.Usage;
+        }
+
+        var html = Directory.EnumerateFiles(folder, "*.htm*", SearchOption.AllDirectories).Where(Extraction.IsReadable).Order(StringComparer.Ordinal).ToList();
+        Console.WriteLine($"{"format",-6} {"pages",6} {"passes",6} {"baseline",-38} {"baseline p/s",13} {"pipeline p/s",13} {"ratio",7}");
+        foreach (var r in new[] { Bench.Html(html, iterations) }.OfType<BenchResult>())
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Format,-6} {r.Pages,6} {r.Iterations,6} {r.Baseline,-38} {r.BaselinePagesPerSecond,13:0.0} {r.PipelinePagesPerSecond,13:0.0} {r.Ratio,7:0.00}"));
+        }
+
+        return ExitCodes.Ok;
+    }
+}
