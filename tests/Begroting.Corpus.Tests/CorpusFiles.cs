@@ -1,3 +1,4 @@
+using Begroting.Pipeline;
 using Begroting.Pipeline.Corpus;
 
 namespace Begroting.Corpus.Tests;
@@ -28,6 +29,48 @@ internal static class CorpusFiles
     public static ManifestEntry Entry(string id) => Manifest.Documents.Single(d => d.Id == id);
 
     public static string PathOf(string id) => Path.Combine(Corpus, Entry(id).Path);
+
+    /// <summary>The id whose hand-checked gold applies: its own, or that of the text form it re-lays out.</summary>
+    public static string GoldId(string id) => Entry(id).Gold ?? id;
+
+    /// <summary>Extracts one manifest document (a file, or a folder of site pages) as `begroting extract` does.</summary>
+    public static ExtractionResult Extract(string id, string? root = null)
+    {
+        var entry = Entry(id);
+        var path = Path.Combine(root ?? Corpus, entry.Path);
+        var display = Path.GetRelativePath(Root, path).Replace('\\', '/');
+        if (!entry.IsFolder)
+        {
+            return Extraction.ExtractFile(path, new ExtractionOptions(), new ManifestIndex(), display);
+        }
+
+        var files = Directory.EnumerateFiles(path).Where(Extraction.IsReadable).Order(StringComparer.Ordinal).ToList();
+        return Assert.Single(Extraction.ExtractAll(files, new ExtractionOptions(), new ManifestIndex(), f => Path.GetRelativePath(Root, f).Replace('\\', '/')));
+    }
+
+    /// <summary>A copy of a document outside the corpus, where no manifest describes it.</summary>
+    public static string CopyOutside(string id)
+    {
+        var entry = Entry(id);
+        var source = PathOf(id);
+        var dir = Directory.CreateTempSubdirectory("begroting-copy-").FullName;
+        var target = Path.Combine(dir, entry.Path);
+        if (entry.IsFolder)
+        {
+            Directory.CreateDirectory(target);
+            foreach (var f in Directory.EnumerateFiles(source))
+            {
+                File.Copy(f, Path.Combine(target, Path.GetFileName(f)));
+            }
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(source, target);
+        }
+
+        return dir;
+    }
 
     private static string FindRoot()
     {

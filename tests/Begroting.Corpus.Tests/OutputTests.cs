@@ -1,4 +1,3 @@
-using Begroting.Pipeline;
 using Begroting.Pipeline.Corpus;
 using Begroting.Pipeline.Export;
 using Begroting.Pipeline.Validation;
@@ -12,9 +11,8 @@ public class OutputTests
     [MemberData(nameof(CorpusFiles.DocumentIds), MemberType = typeof(CorpusFiles))]
     public async Task Canonical_json_is_valid_and_deterministic(string id)
     {
-        var path = CorpusFiles.PathOf(id);
-        var first = CanonicalJson.Serialize(Extraction.ExtractFile(path, new ExtractionOptions(), new ManifestIndex(), path).Document!);
-        var second = CanonicalJson.Serialize(Extraction.ExtractFile(path, new ExtractionOptions(), new ManifestIndex(), path).Document!);
+        var first = CanonicalJson.Serialize(CorpusFiles.Extract(id).Document!);
+        var second = CanonicalJson.Serialize(CorpusFiles.Extract(id).Document!);
         Assert.Equal(first, second);
         Assert.DoesNotContain("\r", first, StringComparison.Ordinal);
         var validator = await EmbeddedSchemas.CanonicalAsync();
@@ -26,15 +24,14 @@ public class OutputTests
     public void Identity_read_from_content_agrees_with_the_manifest(string id)
     {
         var entry = CorpusFiles.Entry(id);
-        var bytes = File.ReadAllBytes(CorpusFiles.PathOf(id));
-        Assert.Equal(entry.Sha256, ManifestIndex.Sha256Of(bytes));
+        var path = CorpusFiles.PathOf(id);
+        Assert.Equal(entry.Sha256, entry.IsFolder ? ManifestIndex.Sha256OfFolder(Directory.EnumerateFiles(path)) : ManifestIndex.Sha256Of(File.ReadAllBytes(path)));
 
         // Without the manifest (a copy elsewhere), what the content says must not contradict it.
-        var copy = Path.Combine(Path.GetTempPath(), "begroting-" + Guid.NewGuid().ToString("N") + ".txt");
-        File.WriteAllBytes(copy, bytes);
+        var copy = CorpusFiles.CopyOutside(id);
         try
         {
-            var doc = Extraction.ExtractFile(copy, new ExtractionOptions(), new ManifestIndex(), copy).Document!;
+            var doc = CorpusFiles.Extract(id, copy).Document!;
             Assert.True(doc.Document.Kind is null || doc.Document.Kind == entry.Kind, $"kind {doc.Document.Kind}");
             Assert.True(doc.Document.Year is null || doc.Document.Year == entry.Year, $"year {doc.Document.Year}");
             Assert.True(doc.Programme?.Number is null || doc.Programme.Number == entry.Programme, $"programme {doc.Programme?.Number}");
@@ -42,7 +39,7 @@ public class OutputTests
         }
         finally
         {
-            File.Delete(copy);
+            Directory.Delete(copy, recursive: true);
         }
     }
 
@@ -50,20 +47,18 @@ public class OutputTests
     public void Identity_is_read_from_content_where_the_content_says_it()
     {
         string[] described = ["leiden-2018-programmabegroting-p9", "leiden-2017-programmabegroting-p9-9d", "leiden-2024-jaarstukken-p9", "leiden-2013-beleidsplan-iedereen-telt-mee"];
-        foreach (var id in described)
+        foreach (var id in described.Concat(CorpusFiles.Manifest.Documents.Where(d => d.Gold is not null).Select(d => d.Id)))
         {
-            var bytes = File.ReadAllBytes(CorpusFiles.PathOf(id));
-            var copy = Path.Combine(Path.GetTempPath(), "begroting-" + Guid.NewGuid().ToString("N") + ".txt");
-            File.WriteAllBytes(copy, bytes);
+            var copy = CorpusFiles.CopyOutside(id);
             try
             {
-                var doc = Extraction.ExtractFile(copy, new ExtractionOptions(), new ManifestIndex(), copy).Document!;
+                var doc = CorpusFiles.Extract(id, copy).Document!;
                 var entry = CorpusFiles.Entry(id);
                 Assert.Equal((entry.Kind, entry.Year, entry.Programme), (doc.Document.Kind!.Value, doc.Document.Year!.Value, doc.Programme!.Number!));
             }
             finally
             {
-                File.Delete(copy);
+                Directory.Delete(copy, recursive: true);
             }
         }
     }
@@ -75,7 +70,7 @@ public class OutputTests
         Assert.Empty(validator.Validate(File.ReadAllText(Path.Combine(CorpusFiles.Corpus, "manifest.json"))));
         foreach (var d in CorpusFiles.Manifest.Documents)
         {
-            Assert.True(File.Exists(Path.Combine(CorpusFiles.Corpus, d.Path)), d.Path);
+            Assert.True(d.IsFolder ? Directory.Exists(Path.Combine(CorpusFiles.Corpus, d.Path)) : File.Exists(Path.Combine(CorpusFiles.Corpus, d.Path)), d.Path);
         }
     }
 }
