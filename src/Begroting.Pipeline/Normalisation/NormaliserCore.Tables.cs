@@ -58,7 +58,17 @@ internal sealed partial class NormaliserCore
                     ReadIndicators(parts, footnotes, area);
                     break;
                 case TableKind.Financial:
-                    ReadFinancial(table, tableNo, b, identity);
+                    var merged = table;
+                    var (firstNo, firstBlock) = (tableNo, b);
+                    while (b + 1 < blocks.Count && blocks[b + 1] is Table more && Classify(more) == TableKind.Financial && SameHeader(table, more))
+                    {
+                        // A table of amounts continued after a repeated header (a page break, a split on a website) is one table.
+                        merged = merged with { Rows = [.. merged.Rows, .. more.Rows.SkipWhile(r => !r.Cells.Skip(1).Any(c => IsAmount(c.Text)))] };
+                        tableNo++;
+                        b++;
+                    }
+
+                    ReadFinancial(merged, firstNo, firstBlock, identity);
                     break;
                 case TableKind.ProgrammeHeader:
                     break;
