@@ -25,10 +25,10 @@ internal static class BenchCommand
         }
 
         var html = Directory.EnumerateFiles(folder, "*.htm*", SearchOption.AllDirectories).Where(Extraction.IsReadable).Order(StringComparer.Ordinal).ToList();
-        Console.WriteLine($"{"format",-6} {"pages",6} {"passes",6} {"baseline",-38} {"baseline p/s",13} {"pipeline p/s",13} {"ratio",7}");
+        Console.WriteLine($"{"format",-6} {"pages",6} {"passes",6} {"baseline",-38} {"baseline p/s",13} {"reader p/s",11} {"pipeline p/s",13} {"ratio",7}");
         foreach (var r in new[] { Bench.Html(html, iterations) }.OfType<BenchResult>())
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Format,-6} {r.Pages,6} {r.Iterations,6} {r.Baseline,-38} {r.BaselinePagesPerSecond,13:0.0} {r.PipelinePagesPerSecond,13:0.0} {r.Ratio,7:0.00}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Format,-6} {r.Pages,6} {r.Iterations,6} {r.Baseline,-38} {r.BaselinePagesPerSecond,13:0.0} {r.ReaderPagesPerSecond,11:0.0} {r.PipelinePagesPerSecond,13:0.0} {r.Ratio,7:0.00}"));
         }
 
         return ExitCodes.Ok;

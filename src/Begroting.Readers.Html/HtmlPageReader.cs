@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Begroting.Model.Diagnostics;
 using Begroting.Model.Layout;
+using Begroting.Model.Text;
 
 namespace Begroting.Readers.Html;
 
@@ -14,11 +15,17 @@ public static partial class HtmlPageReader
 {
     private static readonly HtmlParserOptions Options = new() { IsKeepingSourceReferences = true };
 
+    // A parser builds a browsing context when made; one per thread is enough (it keeps no state between documents).
+    [ThreadStatic]
+    private static HtmlParser? parser;
+
+    private static HtmlParser Parser => parser ??= new HtmlParser(Options);
+
     /// <summary>Only the parse, for measuring what the reader adds to it.</summary>
     public static int ParseOnly(byte[] bytes)
     {
         var text = HtmlDecoding.Decode(bytes, "bench", []);
-        return new HtmlParser(Options).ParseDocument(text).All.Length;
+        return Parser.ParseDocument(text).All.Length;
     }
 
     public static HtmlPage Read(byte[] bytes, string file)
@@ -31,7 +38,7 @@ public static partial class HtmlPageReader
         }
 
         CheckTruncation(text, file, diagnostics);
-        var document = new HtmlParser(Options).ParseDocument(text);
+        var document = Parser.ParseDocument(text);
         var title = Clean(document.Title ?? string.Empty);
         var crumbs = ReadBreadcrumb(document);
         var menu = document.QuerySelectorAll("nav a[href], [role=navigation] a[href]")
@@ -96,13 +103,13 @@ public static partial class HtmlPageReader
         return parts.Where(p => p.Length > 0 && p != "/" && p != ">").ToList();
     }
 
+    /// <summary>The element or one of its ancestors is marked as breadcrumb (aria-label, class or id).</summary>
+    /// <summary>The element or one of its ancestors is marked as breadcrumb (aria-label, class or id).</summary>
     internal static bool IsBreadcrumb(IElement element)
     {
         for (var e = element; e is not null; e = e.ParentElement)
         {
-            var label = (e.GetAttribute("aria-label") ?? string.Empty).ToLowerInvariant();
-            var cls = ((e.GetAttribute("class") ?? string.Empty) + " " + (e.GetAttribute("id") ?? string.Empty)).ToLowerInvariant();
-            if (label.Contains("kruimel", StringComparison.Ordinal) || label.Contains("breadcrumb", StringComparison.Ordinal) || cls.Contains("breadcrumb", StringComparison.Ordinal) || cls.Contains("kruimel", StringComparison.Ordinal))
+            if (IsBreadcrumbItself(e))
             {
                 return true;
             }
@@ -111,7 +118,13 @@ public static partial class HtmlPageReader
         return false;
     }
 
-    internal static string Clean(string text) => Spaces().Replace(text.Replace("\u00AD", string.Empty, StringComparison.Ordinal).Replace('\u00A0', ' '), " ").Trim();
+    internal static bool IsBreadcrumbItself(IElement e) =>
+        Marks(e.GetAttribute("aria-label"), "kruimel", "breadcrumb") || Marks(e.ClassName, "kruimel", "breadcrumb") || Marks(e.Id, "kruimel", "breadcrumb");
+
+    private static bool Marks(string? value, string a, string b) =>
+        value is not null && (value.Contains(a, StringComparison.OrdinalIgnoreCase) || value.Contains(b, StringComparison.OrdinalIgnoreCase));
+
+    internal static string Clean(string text) => Whitespace.Collapse(text);
 
     [GeneratedRegex(@"<\s*(?:html|head|body|p|div|table|h[1-6]|ul|ol|section|main|span|a|br)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AnyMarkup();
@@ -128,6 +141,4 @@ public static partial class HtmlPageReader
     [GeneratedRegex(@"\s+[-|–]\s+")]
     private static partial Regex TitleParts();
 
-    [GeneratedRegex(@"[ \t\r\n\f]+")]
-    private static partial Regex Spaces();
 }

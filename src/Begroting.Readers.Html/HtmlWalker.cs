@@ -207,7 +207,7 @@ internal sealed class HtmlWalker(string file)
 
     /// <summary>Tables that hold headings, lists or other tables are page layout (older sites), not data.</summary>
     private static bool IsLayoutTable(IHtmlTableElement table) =>
-        table.QuerySelectorAll("table, h1, h2, h3, h4, h5, h6, ul, ol").Length > 0;
+        table.Descendants<IElement>().Any(d => d.LocalName is "table" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "ul" or "ol");
 
     /// <summary>A layout cell of links only is the site menu.</summary>
     private static bool IsMenuCell(IElement cell)
@@ -220,7 +220,8 @@ internal sealed class HtmlWalker(string file)
     private static bool IsChrome(IElement element)
     {
         var role = element.GetAttribute("role");
-        return role is "navigation" or "banner" or "contentinfo" or "search" || HtmlPageReader.IsBreadcrumb(element)
+        // Only the element itself: the walk never enters a container it has dropped, so ancestors were checked on the way down.
+        return role is "navigation" or "banner" or "contentinfo" or "search" || HtmlPageReader.IsBreadcrumbItself(element)
             || (element.LocalName == "a" && HtmlPageReader.Clean(element.TextContent).Equals("Ga naar boven", StringComparison.OrdinalIgnoreCase));
     }
 

@@ -69,7 +69,18 @@ public sealed record TableRow(IReadOnlyList<Cell> Cells, SourceRef Source, bool 
 /// <summary>A cell keeps its lines: a cell with a line break holds several values.</summary>
 public sealed record Cell(IReadOnlyList<string> Lines, SourceRef Source, bool IsHeader = false)
 {
-    public string Text => string.Join(" ", Lines.Select(l => l.Trim()).Where(l => l.Length > 0));
+    private string? text;
+
+    /// <summary>A copy made with 'with' computes its text anew.</summary>
+    private Cell(Cell original)
+    {
+        Lines = original.Lines;
+        Source = original.Source;
+        IsHeader = original.IsHeader;
+    }
+
+    /// <summary>The lines joined by one space; computed once, since every stage reads it.</summary>
+    public string Text => text ??= Lines.Count == 1 ? Lines[0].Trim() : string.Join(" ", Lines.Select(l => l.Trim()).Where(l => l.Length > 0));
 
     public bool IsEmpty => Text.Length == 0;
 }

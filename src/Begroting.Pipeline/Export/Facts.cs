@@ -95,11 +95,16 @@ public static class Facts
 
     /// <summary>The Dutch word an enum stands for, as in the JSON.</summary>
     public static string Word<T>(T value)
+        where T : struct, Enum => EnumWords<T>.Of[value];
+
+    /// <summary>Enum words read once per type: the facts export asks for one per value.</summary>
+    private static class EnumWords<T>
         where T : struct, Enum
     {
-        var member = typeof(T).GetField(value.ToString()!);
-        var attr = member?.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute), false).FirstOrDefault() as System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute;
-        return attr?.Name ?? value.ToString()!.ToLowerInvariant();
+        public static readonly Dictionary<T, string> Of = Enum.GetValues<T>().ToDictionary(
+            v => v,
+            v => typeof(T).GetField(v.ToString())?.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute), false)
+                .OfType<System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute>().FirstOrDefault()?.Name ?? v.ToString().ToLowerInvariant());
     }
 
     public static string ToCsv(IEnumerable<FactRow> rows)

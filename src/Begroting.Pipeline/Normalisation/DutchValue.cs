@@ -137,7 +137,7 @@ public static partial class DutchValue
 
     public static bool IsYear(string text) => YearPattern().IsMatch(text.Trim());
 
-    public static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
+    public static string Collapse(string text) => Model.Text.Whitespace.Collapse(text);
 
     [GeneratedRegex(@"^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")]
     private static partial Regex NumberPattern();
@@ -145,8 +145,6 @@ public static partial class DutchValue
     [GeneratedRegex(@"^(?:19|20)\d{2}$")]
     private static partial Regex YearPattern();
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 
     [GeneratedRegex(@"^(?:(?<dash>[-–])|(?<nnb>nnb|n\.n\.b\.?)|(?<eur>€\s*)?(?<num>[-−]?\s?\d[\d.]*(?:,\d+)?)\s*(?<pct>%)?\s*(?<mln>miljoen|mln\.?|miljard|mld\.?)?(?:,-{1,2})?(?<typo>-)?)\s*(?<fn>\*+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex CellPattern();

@@ -77,7 +77,7 @@ internal sealed partial class NormaliserCore
         if (year is null && kind is null or DocumentKind.Programmabegroting)
         {
             var targetYears = IndicatorTargetYears();
-            var plannedYear = blocks.SelectMany(TextsOf).Select(t => PlannedPhrase().Match(t)).FirstOrDefault(m => m.Success);
+            var plannedYear = AllTexts.Select(t => PlannedPhrase().Match(t)).FirstOrDefault(m => m.Success);
             if (targetYears.Count > 1)
             {
                 kind ??= DocumentKind.Programmabegroting;
@@ -96,7 +96,7 @@ internal sealed partial class NormaliserCore
         if (kind is null or DocumentKind.Beleidsplan)
         {
             // A plan names its predecessor ('de opvolger van het beleidsplan Wmo 2008-2012') but rarely a successor: take the latest period.
-            var plan = blocks.SelectMany(TextsOf).Select(t => PlanPeriod().Match(t)).Where(m => m.Success).MaxBy(m => int.Parse(m.Groups["from"].Value, CultureInfo.InvariantCulture));
+            var plan = AllTexts.Select(t => PlanPeriod().Match(t)).Where(m => m.Success).MaxBy(m => int.Parse(m.Groups["from"].Value, CultureInfo.InvariantCulture));
             if (plan is not null)
             {
                 kind = DocumentKind.Beleidsplan;
@@ -108,7 +108,7 @@ internal sealed partial class NormaliserCore
         }
 
         ReadProgrammeHeader();
-        var municipality = MostFrequent(blocks.SelectMany(TextsOf).SelectMany(t => MunicipalityPattern().Matches(t)).Select(m => m.Groups["name"].Value));
+        var municipality = MostFrequent(AllTexts.SelectMany(t => MunicipalityPattern().Matches(t)).Select(m => m.Groups["name"].Value));
         var sources = new Dictionary<string, IdentitySource>();
         void Mark(string part, object? fromContent)
         {
@@ -206,7 +206,7 @@ internal sealed partial class NormaliserCore
 
     private string? FindPlanTitle()
     {
-        var line = blocks.SelectMany(TextsOf).FirstOrDefault(t => t.Contains("beleidsplan", StringComparison.OrdinalIgnoreCase));
+        var line = AllTexts.FirstOrDefault(t => t.Contains("beleidsplan", StringComparison.OrdinalIgnoreCase));
         return line is null ? null : DutchValue.Collapse(line);
     }
 
@@ -263,10 +263,10 @@ internal sealed partial class NormaliserCore
             // Codes carry the programme: 9A1.a belongs to programme 9.
             var fromCodes = MostFrequent(blocks.OfType<Table>().SelectMany(t => t.Rows.SelectMany(r => r.Cells)).Select(c => c.Text)
                 .Concat(areas.Keys).Select(t => Codes.GoalLine().Match(t) is { Success: true } g ? Codes.ProgrammeOf(g.Groups["code"].Value) : Codes.ProgrammeOf(t)).OfType<string>());
-            programme.Number = fromCodes ?? MostFrequent(blocks.SelectMany(TextsOf).SelectMany(t => ProgrammeNumberInText().Matches(t)).Select(m => m.Groups["n"].Value));
+            programme.Number = fromCodes ?? MostFrequent(AllTexts.SelectMany(t => ProgrammeNumberInText().Matches(t)).Select(m => m.Groups["n"].Value));
         }
 
-        programme.Name ??= blocks.SelectMany(TextsOf).Select(t => ProgrammeNameInText().Match(t)).FirstOrDefault(m => m.Success)?.Groups["name"].Value;
+        programme.Name ??= AllTexts.Select(t => ProgrammeNameInText().Match(t)).FirstOrDefault(m => m.Success)?.Groups["name"].Value;
     }
 
     private Programme? BuildProgramme(Identity identity)

@@ -79,7 +79,19 @@ internal sealed partial class NormaliserCore
         }
     }
 
-    private static TableKind Classify(Table table)
+    private readonly Dictionary<Table, TableKind> kinds = new(ReferenceEqualityComparer.Instance);
+
+    private TableKind Classify(Table table)
+    {
+        if (!kinds.TryGetValue(table, out var kind))
+        {
+            kinds[table] = kind = ClassifyByContent(table);
+        }
+
+        return kind;
+    }
+
+    private static TableKind ClassifyByContent(Table table)
     {
         var first = table.Form == TableForm.CellStream
             ? table.Rows[0].Cells.Take(2).Select(c => HeaderWord(c.Text)).ToList()

@@ -18,7 +18,12 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
     private IReadOnlyList<Block> blocks = [];
     private ProgrammeFacts programme = new();
 
+    private List<string>? allTexts;
+
     private string File => layout.File;
+
+    /// <summary>Every line of text in the document, in order; read by several identity rules, so made once.</summary>
+    private List<string> AllTexts => allTexts ??= blocks.SelectMany(TextsOf).ToList();
 
     public CanonicalDocument Run()
     {
@@ -102,7 +107,8 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
 
     private void CollectAreas()
     {
-        foreach (var block in blocks)
+        // Areas are named in headings and paragraphs, never inside table cells.
+        foreach (var block in blocks.Where(b => b is not Table))
         {
             foreach (var line in TextsOf(block))
             {
@@ -116,7 +122,7 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
             }
         }
 
-        foreach (var block in blocks)
+        foreach (var block in blocks.Where(b => b is not Table))
         {
             foreach (var line in TextsOf(block))
             {
