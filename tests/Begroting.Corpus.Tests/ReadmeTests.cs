@@ -20,6 +20,15 @@ public class ReadmeTests
     }
 
     [Fact]
+    public void Provenance_examples_point_where_extraction_points()
+    {
+        var examples = System.Text.RegularExpressions.Regex.Matches(string.Join("\n", Readme), @"corpus/leiden/[^\s`""]+#L[^\s`""]+").Select(m => m.Value).Distinct().ToList();
+        Assert.NotEmpty(examples);
+        var provenances = CorpusFiles.Manifest.Documents.SelectMany(d => Facts.Of(CorpusFiles.Extract(d.Id).Document!)).Select(f => f.Provenance).ToHashSet(StringComparer.Ordinal);
+        Assert.All(examples, e => Assert.Contains(e, provenances));
+    }
+
+    [Fact]
     public void Example_fact_rows_are_written_as_shown()
     {
         var examples = Readme.Where(l => l.StartsWith("leiden-", StringComparison.Ordinal)).ToList();
