@@ -57,6 +57,30 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Bad_pages_in_a_site_folder_fail_alone()
+    {
+        var site = Directory.CreateDirectory(Path.Combine(dir, "site")).FullName;
+        const string Head = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Werk - Programmabegroting 2018</title></head><body>";
+        File.WriteAllText(Path.Combine(site, "a-goals.html"), Head + "<h1>Beleidsterrein 7A Werk</h1><table><tr><th>Doel</th><th>Prestatie</th></tr><tr><td>7A1 Werk</td><td>7A1.1 Bemiddelen</td></tr></table></body></html>");
+        File.WriteAllText(Path.Combine(site, "b-prose.html"), Head + "<h1>Inleiding</h1><p>Programma 7 gaat over werk, zonder tabellen.</p></body></html>");
+        File.WriteAllText(Path.Combine(site, "c-empty.html"), string.Empty);
+        File.WriteAllText(Path.Combine(site, "d-truncated.html"), Head + "<table><tr><td>7A2 Meer werk</td><td>7A2.1 Bem");
+        File.WriteAllText(Path.Combine(site, "e-not-html.html"), "Dit is een tekstbestand met een verkeerde naam.\n");
+        var output = Path.Combine(dir, "out");
+
+        var (exit, stdout, stderr) = Run("extract", site, "--out", output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("c-empty.html: the page is empty", stderr, StringComparison.Ordinal);
+        Assert.Contains("d-truncated.html:1: the page ends inside a table", stderr, StringComparison.Ordinal);
+        Assert.Contains("e-not-html.html:1: not an HTML page", stderr, StringComparison.Ordinal);
+        Assert.Contains("2 of 5 documents written", stdout, StringComparison.Ordinal);
+        var facts = File.ReadAllLines(Path.Combine(output, "facts.csv"));
+        Assert.Equal(["a-goals", "a-goals"], facts.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.True(File.Exists(Path.Combine(output, "b-prose.json")));
+    }
+
+    [Fact]
     public void Options_override_the_content_and_validate_and_eval_report_on_the_output()
     {
         File.WriteAllText(Path.Combine(dir, "plan.txt"), Good);
