@@ -10,16 +10,17 @@ internal static class ExtractCommand
 {
     public static Command Create()
     {
-        var inputs = new Argument<string[]>("inputs") { Description = "Files or folders (folders are searched for .txt and .html documents; the pages of one site document become one document).", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("inputs") { Description = "Files or folders (folders are searched for .txt, .html and .pdf documents; the pages of one site document become one document).", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out", "-o") { Description = "Folder for <document-id>.json and facts.csv.", Required = true };
         var kind = new Option<DocumentKind?>("--kind") { Description = "Document kind for every input, overriding content and manifest." };
         var year = new Option<int?>("--year") { Description = "Document year for every input, overriding content and manifest." };
         var programme = new Option<string?>("--programme") { Description = "Programme number for every input, overriding content and manifest." };
-        var command = new Command("extract", "Read documents and write one canonical JSON per document plus facts.csv.") { inputs, output, kind, year, programme };
+        var password = new Option<string?>("--password") { Description = "Password for encrypted PDF inputs." };
+        var command = new Command("extract", "Read documents and write one canonical JSON per document plus facts.csv.") { inputs, output, kind, year, programme, password };
         command.SetAction(result => Run(
             result.GetValue(inputs)!,
             result.GetValue(output)!,
-            new ExtractionOptions { Kind = result.GetValue(kind), Year = result.GetValue(year), Programme = result.GetValue(programme) }));
+            new ExtractionOptions { Kind = result.GetValue(kind), Year = result.GetValue(year), Programme = result.GetValue(programme), Password = result.GetValue(password) }));
         return command;
     }
 

@@ -7,5 +7,6 @@ var root = new RootCommand("begroting: Leiden's programme budgets, annual report
     ValidateCommand.Create(),
     EvalCommand.Create(),
     BenchCommand.Create(),
+    LayoutCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -16,6 +16,9 @@ public sealed record ExtractionOptions
     public int? Year { get; init; }
 
     public string? Programme { get; init; }
+
+    /// <summary>Password for encrypted PDF files.</summary>
+    public string? Password { get; init; }
 }
 
 /// <summary>The outcome for one file: a document, or an error that names the file and the place.</summary>
@@ -30,7 +33,9 @@ public static partial class Extraction
     public static readonly string[] TextExtensions = [".txt", ".text"];
     public static readonly string[] HtmlExtensions = [".html", ".htm"];
 
-    public static bool IsReadable(string path) => TextExtensions.Contains(Path.GetExtension(path).ToLowerInvariant()) || IsHtml(path);
+    public static bool IsReadable(string path) => TextExtensions.Contains(Path.GetExtension(path).ToLowerInvariant()) || IsHtml(path) || IsPdf(path);
+
+    private static bool IsPdf(string path) => Path.GetExtension(path).Equals(".pdf", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsHtml(string path) => HtmlExtensions.Contains(Path.GetExtension(path).ToLowerInvariant());
 
@@ -48,9 +53,16 @@ public static partial class Extraction
                 return Normalise(HtmlSite.Combine(display, [page]), display, sha, manifests.Find(path, sha), IdFromFileName(path), options);
             }
 
+            if (IsPdf(path))
+            {
+                var sha256 = ManifestIndex.Sha256Of(File.ReadAllBytes(path));
+                var pdf = Readers.Pdf.PdfReader.Read(path, display, new Readers.Pdf.PdfReaderOptions { Password = options.Password });
+                return Normalise(pdf, display, sha256, manifests.Find(path, sha256), IdFromFileName(path), options);
+            }
+
             if (!TextExtensions.Contains(Path.GetExtension(path).ToLowerInvariant()))
             {
-                throw new DocumentException("unsupported-format", $"no reader for '{Path.GetExtension(path)}' files (text and HTML are read)", display);
+                throw new DocumentException("unsupported-format", $"no reader for '{Path.GetExtension(path)}' files (text, HTML and PDF are read)", display);
             }
 
             var text = File.ReadAllBytes(path);
@@ -58,6 +70,18 @@ public static partial class Extraction
             var layout = PlainTextReader.Read(text, display);
             return Normalise(layout, display, textSha, manifests.Find(path, textSha), IdFromFileName(path), options);
         });
+    }
+
+    /// <summary>The layout model of one file, as the normaliser sees it (for `begroting layout`).</summary>
+    public static Model.Layout.LayoutDocument Layout(string path, ExtractionOptions options, string display)
+    {
+        if (IsPdf(path))
+        {
+            return Readers.Pdf.PdfReader.Read(path, display, new Readers.Pdf.PdfReaderOptions { Password = options.Password });
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        return IsHtml(path) ? HtmlSite.Combine(display, [HtmlPageReader.Read(bytes, display)]) : PlainTextReader.Read(bytes, display);
     }
 
     /// <summary>

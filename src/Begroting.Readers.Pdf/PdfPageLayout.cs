@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using Begroting.Model.Layout;
+
+namespace Begroting.Readers.Pdf;
+
+/// <summary>One page's lines to blocks: tables where lines align in columns, otherwise paragraphs, headings and list items.</summary>
+internal static partial class PdfPageLayout
+{
+    public static void Blocks(IReadOnlyList<PdfLine> lines, string file, int page, double pageHeight, List<Block> into)
+    {
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        var bodySize = lines.GroupBy(l => Math.Round(l.Size)).OrderByDescending(g => g.Count()).First().Key;
+        var paragraph = new List<PdfLine>();
+        void Flush()
+        {
+            if (paragraph.Count == 0)
+            {
+                return;
+            }
+
+            var source = new SourceRef(file, Page: page, Box: PdfTables.Box(paragraph.SelectMany(l => l.Words), pageHeight));
+            var text = paragraph.Select(l => l.Text).ToList();
+            if (text.Count == 1 && (paragraph[0].Size > bodySize * 1.1 || paragraph[0].Bold) && text[0].Length <= 120)
+            {
+                into.Add(new Heading(paragraph[0].Size > bodySize * 1.3 ? 1 : 2, text[0], source));
+            }
+            else if (Bullet().Match(text[0]) is { Success: true } m)
+            {
+                text[0] = text[0][m.Length..];
+                into.Add(new ListItem(string.Join(" ", text), 0, m.Value.Trim(), source));
+            }
+            else
+            {
+                into.Add(new Paragraph(text, source));
+            }
+
+            paragraph.Clear();
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var end = PdfTables.RegionEnd(lines, i);
+            if (end > i)
+            {
+                Flush();
+                into.Add(PdfTables.Build(lines.Skip(i).Take(end - i).ToList(), file, page, pageHeight));
+                i = end - 1;
+                continue;
+            }
+
+            var line = lines[i];
+            if (paragraph.Count > 0)
+            {
+                var previous = paragraph[^1];
+                var gap = line.Top - previous.Bottom;
+                if (gap > PdfTables.LineHeight(previous) * 0.7 || Math.Abs(line.Size - previous.Size) > 0.5 || line.Bold != previous.Bold || Bullet().IsMatch(line.Text))
+                {
+                    Flush();
+                }
+            }
+
+            paragraph.Add(line);
+        }
+
+        Flush();
+    }
+
+    [GeneratedRegex(@"^(?:[•·▪◦–-]|\d{1,2}[.)])\s+")]
+    private static partial Regex Bullet();
+}

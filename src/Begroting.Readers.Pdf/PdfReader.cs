@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using Begroting.Model.Diagnostics;
+using Begroting.Model.Layout;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Exceptions;
+
+namespace Begroting.Readers.Pdf;
+
+/// <summary>Options of the PDF reader.</summary>
+public sealed record PdfReaderOptions
+{
+    /// <summary>Password of an encrypted PDF.</summary>
+    public string? Password { get; init; }
+}
+
+/// <summary>Reads born-digital PDF into the layout model with PdfPig, one page at a time.</summary>
+/// <remarks>
+/// Words come from PdfPig; lines, paragraphs, headings, lists and tables are built here from positions. Running
+/// headers and footers are found because they repeat in the page margins across pages (a first pass reads only the
+/// margins), not by fixed coordinates. Pages are processed one by one and released: memory holds the current page and
+/// the blocks made so far, not the pages.
+/// </remarks>
+public static partial class PdfReader
+{
+    private const double MarginBand = 0.08;
+
+    public static LayoutDocument Read(string path, string file, PdfReaderOptions? options = null)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var blocks = new List<Block>();
+        using var document = Open(path, file, options ?? new PdfReaderOptions());
+        var chrome = RunningChrome(document);
+        var pagesWithoutText = 0;
+        for (var n = 1; n <= document.NumberOfPages; n++)
+        {
+            var page = document.GetPage(n);
+            var lines = PdfLines.Of(page);
+            if (lines.Count == 0)
+            {
+                pagesWithoutText++;
+                diagnostics.Add(new Diagnostic("no-text-layer", Severity.Warning, "page has no text layer (a scan?); OCR is not available yet, so its content is not read", $"{file}#p{n}"));
+                continue;
+            }
+
+            var kept = lines.Where(l => !IsChrome(l, page.Height, chrome)).ToList();
+            var first = blocks.Count;
+            PdfPageLayout.Blocks(kept, file, n, page.Height, blocks);
+            if (blocks.Count > first && n > 1)
+            {
+                // A page break is a small gap: a table continued with its header repeated stays mergeable.
+                blocks[first] = blocks[first] with { GapBefore = 1 };
+            }
+        }
+
+        if (pagesWithoutText == document.NumberOfPages)
+        {
+            throw new DocumentException("no-text-layer", $"none of its {document.NumberOfPages} pages has a text layer (a scan?); OCR is not available yet", file);
+        }
+
+        return new LayoutDocument(file, "pdf", blocks, diagnostics);
+    }
+
+    /// <summary>Only PdfPig's word extraction of every page: the baseline the reader is measured against.</summary>
+    public static int WordsOnly(string path)
+    {
+        using var document = PdfDocument.Open(path);
+        var words = 0;
+        for (var n = 1; n <= document.NumberOfPages; n++)
+        {
+            words += document.GetPage(n).GetWords().Count();
+        }
+
+        return words;
+    }
+
+    private static PdfDocument Open(string path, string file, PdfReaderOptions options)
+    {
+        try
+        {
+            var parsing = new ParsingOptions { UseLenientParsing = true };
+            if (options.Password is { } password)
+            {
+                parsing.Password = password;
+            }
+
+            return PdfDocument.Open(path, parsing);
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            throw new DocumentException("encrypted", options.Password is null ? "the PDF is encrypted; give its password with --password" : "the PDF is encrypted and the password given does not open it", file);
+        }
+        catch (Exception e) when (e is PdfDocumentFormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or InvalidCastException or KeyNotFoundException or FormatException)
+        {
+            throw new DocumentException("corrupt", $"not a readable PDF ({e.Message})", file);
+        }
+    }
+
+    /// <summary>Margin lines that repeat on several pages (digits ignored) are running headers and footers; a lone page number is too.</summary>
+    private static HashSet<string> RunningChrome(PdfDocument document)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var n = 1; n <= document.NumberOfPages; n++)
+        {
+            var page = document.GetPage(n);
+            foreach (var line in PdfLines.Of(page).Where(l => InMargin(l, page.Height)).Select(l => Signature(l.Text)).Distinct())
+            {
+                seen[line] = (seen.TryGetValue(line, out var count) ? count : 0) + 1;
+            }
+        }
+
+        return seen.Where(kv => kv.Value >= 2).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static bool IsChrome(PdfLine line, double height, HashSet<string> chrome) =>
+        InMargin(line, height) && (chrome.Contains(Signature(line.Text)) || PageNumber().IsMatch(line.Text.Trim()));
+
+    private static bool InMargin(PdfLine line, double height) => line.Bottom < height * MarginBand || line.Top > height * (1 - MarginBand);
+
+    private static string Signature(string text) => Digits().Replace(text, "#");
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
+
+    [GeneratedRegex(@"^(?:(?:pagina|blz\.?|page)\s*)?\d{1,4}(?:\s*(?:/|van|of)\s*\d{1,4})?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PageNumber();
+}
