@@ -56,8 +56,9 @@ internal static partial class PdfPageLayout
             if (paragraph.Count > 0)
             {
                 var previous = paragraph[^1];
-                var gap = line.Top - previous.Bottom;
-                if (gap > PdfTables.LineHeight(previous) * 0.7 || Math.Abs(line.Size - previous.Size) > 0.5 || line.Bold != previous.Bold || Bullet().IsMatch(line.Text))
+                // Baseline to baseline: a line of a paragraph follows at about 1.2 times the size; a new paragraph further down.
+                var pitch = line.Bottom - previous.Bottom;
+                if (pitch > Math.Max(line.Size, previous.Size) * 1.6 || Math.Abs(line.Size - previous.Size) > 0.5 || line.Bold != previous.Bold || Bullet().IsMatch(line.Text))
                 {
                     Flush();
                 }
