@@ -26,9 +26,14 @@ internal static class BenchCommand
 
         var html = Directory.EnumerateFiles(folder, "*.htm*", SearchOption.AllDirectories).Where(Extraction.IsReadable).Order(StringComparer.Ordinal).ToList();
         Console.WriteLine($"{"format",-6} {"pages",6} {"passes",6} {"baseline",-38} {"baseline p/s",13} {"reader p/s",11} {"pipeline p/s",13} {"ratio",7}");
-        foreach (var r in new[] { Bench.Html(html, iterations) }.OfType<BenchResult>())
+        var pdf = Directory.EnumerateFiles(folder, "*.pdf", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        foreach (var r in new[] { Bench.Html(html, iterations), Bench.Pdf(pdf, iterations) }.OfType<BenchResult>())
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Format,-6} {r.Pages,6} {r.Iterations,6} {r.Baseline,-38} {r.BaselinePagesPerSecond,13:0.0} {r.ReaderPagesPerSecond,11:0.0} {r.PipelinePagesPerSecond,13:0.0} {r.Ratio,7:0.00}"));
+            if (r.Format == "pdf" && Bench.PdfToText(pdf, Math.Max(1, iterations / 4)) is { } poppler)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"pdf",-6} {r.Pages,6} {Math.Max(1, iterations / 4),6} {"pdftotext -layout (a process per file)",-38} {poppler,13:0.0} {"",11} {r.PipelinePagesPerSecond,13:0.0} {r.PipelinePagesPerSecond / poppler,7:0.00}"));
+            }
         }
 
         return ExitCodes.Ok;

@@ -28,12 +28,13 @@ public static partial class PdfReader
     public static LayoutDocument Read(string path, string file, PdfReaderOptions? options = null)
     {
         var diagnostics = new List<Diagnostic>();
-        var blocks = new List<Block>();
+        var pages = new List<PageBlocks>();
+        var signatures = new Dictionary<string, int>(StringComparer.Ordinal);
         using var document = Open(path, file, options ?? new PdfReaderOptions());
-        var chrome = RunningChrome(document);
         var pagesWithoutText = 0;
         for (var n = 1; n <= document.NumberOfPages; n++)
         {
+            // One page at a time: its words are laid out and dropped; only the margin lines wait for the end.
             var page = document.GetPage(n);
             var lines = PdfLines.Of(page);
             if (lines.Count == 0)
@@ -43,14 +44,16 @@ public static partial class PdfReader
                 continue;
             }
 
-            var kept = lines.Where(l => !IsChrome(l, page.Height, chrome)).ToList();
-            var first = blocks.Count;
-            PdfPageLayout.Blocks(kept, file, n, page.Height, blocks);
-            if (blocks.Count > first && n > 1)
+            var top = lines.Where(l => l.Bottom < page.Height * MarginBand).ToList();
+            var bottom = lines.Where(l => l.Top > page.Height * (1 - MarginBand)).ToList();
+            var body = new List<Block>();
+            PdfPageLayout.Blocks(lines.Where(l => !top.Contains(l) && !bottom.Contains(l)).ToList(), file, n, page.Height, body);
+            foreach (var signature in top.Concat(bottom).Select(l => Signature(l.Text)).Distinct())
             {
-                // A page break is a small gap: a table continued with its header repeated stays mergeable.
-                blocks[first] = blocks[first] with { GapBefore = 1 };
+                signatures[signature] = (signatures.TryGetValue(signature, out var count) ? count : 0) + 1;
             }
+
+            pages.Add(new PageBlocks(n, page.Height, top, body, bottom));
         }
 
         if (pagesWithoutText == document.NumberOfPages)
@@ -58,7 +61,31 @@ public static partial class PdfReader
             throw new DocumentException("no-text-layer", $"none of its {document.NumberOfPages} pages has a text layer (a scan?); OCR is not available yet", file);
         }
 
+        // Margin lines repeated on several pages (digits ignored) are running headers and footers; a lone page number is too.
+        bool Running(PdfLine line) => signatures.GetValueOrDefault(Signature(line.Text)) >= 2 || PageNumber().IsMatch(line.Text.Trim());
+        var blocks = new List<Block>();
+        foreach (var page in pages)
+        {
+            var first = blocks.Count;
+            PdfPageLayout.Blocks(page.Top.Where(l => !Running(l)).ToList(), file, page.Number, page.Height, blocks);
+            blocks.AddRange(page.Body);
+            PdfPageLayout.Blocks(page.Bottom.Where(l => !Running(l)).ToList(), file, page.Number, page.Height, blocks);
+            if (blocks.Count > first && page.Number > 1)
+            {
+                // A page break is a small gap: a table continued with its header repeated stays mergeable.
+                blocks[first] = blocks[first] with { GapBefore = 1 };
+            }
+        }
+
         return new LayoutDocument(file, "pdf", blocks, diagnostics);
+    }
+
+    private sealed record PageBlocks(int Number, double Height, List<PdfLine> Top, List<Block> Body, List<PdfLine> Bottom);
+
+    public static int PageCount(string path)
+    {
+        using var document = PdfDocument.Open(path, new ParsingOptions { UseLenientParsing = true });
+        return document.NumberOfPages;
     }
 
     /// <summary>Only PdfPig's word extraction of every page: the baseline the reader is measured against.</summary>
@@ -95,27 +122,6 @@ public static partial class PdfReader
             throw new DocumentException("corrupt", $"not a readable PDF ({e.Message})", file);
         }
     }
-
-    /// <summary>Margin lines that repeat on several pages (digits ignored) are running headers and footers; a lone page number is too.</summary>
-    private static HashSet<string> RunningChrome(PdfDocument document)
-    {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var n = 1; n <= document.NumberOfPages; n++)
-        {
-            var page = document.GetPage(n);
-            foreach (var line in PdfLines.Of(page).Where(l => InMargin(l, page.Height)).Select(l => Signature(l.Text)).Distinct())
-            {
-                seen[line] = (seen.TryGetValue(line, out var count) ? count : 0) + 1;
-            }
-        }
-
-        return seen.Where(kv => kv.Value >= 2).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
-    }
-
-    private static bool IsChrome(PdfLine line, double height, HashSet<string> chrome) =>
-        InMargin(line, height) && (chrome.Contains(Signature(line.Text)) || PageNumber().IsMatch(line.Text.Trim()));
-
-    private static bool InMargin(PdfLine line, double height) => line.Bottom < height * MarginBand || line.Top > height * (1 - MarginBand);
 
     private static string Signature(string text) => Digits().Replace(text, "#");
 

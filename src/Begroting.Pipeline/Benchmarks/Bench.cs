@@ -60,6 +60,78 @@ public static class Bench
         return new BenchResult("html", "AngleSharp HtmlParser.ParseDocument", pages.Count, iterations, done / seconds[0], done / seconds[1], done / seconds[2]);
     }
 
+    public static BenchResult? Pdf(IReadOnlyList<string> files, int iterations)
+    {
+        if (files.Count == 0)
+        {
+            return null;
+        }
+
+        var manifests = new ManifestIndex();
+        var pages = files.Sum(f => Readers.Pdf.PdfReader.PageCount(f));
+        void Baseline()
+        {
+            foreach (var f in files)
+            {
+                Readers.Pdf.PdfReader.WordsOnly(f);
+            }
+        }
+
+        void Reader()
+        {
+            foreach (var f in files)
+            {
+                Readers.Pdf.PdfReader.Read(f, f);
+            }
+        }
+
+        void Pipeline()
+        {
+            foreach (var f in files)
+            {
+                if (Extraction.ExtractFile(f, new ExtractionOptions(), manifests, f).Document is { } doc)
+                {
+                    _ = Facts.ToCsv(Facts.Of(doc));
+                    _ = CanonicalJson.Serialize(doc);
+                }
+            }
+        }
+
+        var seconds = Measure([Baseline, Reader, Pipeline], iterations);
+        var done = pages * iterations;
+        return new BenchResult("pdf", "PdfPig Page.GetWords", pages, iterations, done / seconds[0], done / seconds[1], done / seconds[2]);
+    }
+
+    /// <summary>pdftotext -layout over the same files, if poppler is installed: pages per second, measured the same way.</summary>
+    public static double? PdfToText(IReadOnlyList<string> files, int iterations)
+    {
+        var pages = files.Sum(f => Readers.Pdf.PdfReader.PageCount(f));
+        var watch = new Stopwatch();
+        try
+        {
+            for (var i = 0; i <= iterations; i++)
+            {
+                if (i == 1)
+                {
+                    watch.Start();
+                }
+
+                foreach (var f in files)
+                {
+                    using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", f, "-"]) { RedirectStandardOutput = true, UseShellExecute = false })!;
+                    process.StandardOutput.ReadToEnd();
+                    process.WaitForExit();
+                }
+            }
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+
+        return pages * iterations / watch.Elapsed.TotalSeconds;
+    }
+
     /// <summary>Runs each after a warm-up, round-robin so that drift of the machine hits all alike; returns seconds of each.</summary>
     private static double[] Measure(Action[] runs, int iterations)
     {
