@@ -32,22 +32,38 @@ public static partial class HeaderModel
 
         for (var r = 0; r < rows.Count; r++)
         {
-            string? group = null;
+            string Cell(int row, int c) => c < rows[row].Count ? rows[row][c] : string.Empty;
+            var claimed = new string?[width];
             for (var c = 0; c < width; c++)
             {
-                var cell = c < rows[r].Count ? rows[r][c] : string.Empty;
-                if (cell.Length > 0)
+                var cell = Cell(r, c);
+                if (cell.Length == 0 || c == 0 || YearOf(cell) is not null || r + 1 >= rows.Count || Cell(r + 1, c).Length == 0)
+                {
+                    continue;
+                }
+
+                // A year-less group word over a row with years claims the empty cells around it that have years below:
+                // to its right when the serialisation put it in the first spanned cell, on both sides when it was centred.
+                for (var d = c - 1; d > 0 && Cell(r, d).Length == 0 && Cell(r + 1, d).Length > 0; d--)
+                {
+                    claimed[d] = cell;
+                }
+
+                for (var d = c + 1; d < width && Cell(r, d).Length == 0 && Cell(r + 1, d).Length > 0; d++)
+                {
+                    claimed[d] = cell;
+                }
+            }
+
+            for (var c = 0; c < width; c++)
+            {
+                if (Cell(r, c) is { Length: > 0 } cell)
                 {
                     texts[c].Add(cell);
-                    group = YearOf(cell) is null && c > 0 ? cell : null;
                 }
-                else if (group is not null && r + 1 < rows.Count && c < rows[r + 1].Count && rows[r + 1][c].Length > 0)
+                else if (claimed[c] is { } group)
                 {
                     texts[c].Add(group);
-                }
-                else
-                {
-                    group = null;
                 }
             }
         }
