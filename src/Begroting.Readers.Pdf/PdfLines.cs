@@ -43,10 +43,12 @@ internal sealed record PdfLine(IReadOnlyList<PdfWord> Words, IReadOnlyList<IRead
 internal static class PdfLines
 {
     /// <summary>Words to lines, top to bottom; y grows downwards here (distance from the top of the page).</summary>
-    public static List<PdfLine> Of(Page page)
+    public static List<PdfLine> Of(Page page) => Group(Words(page));
+
+    public static List<PdfWord> Words(Page page)
     {
         var height = page.Height;
-        var words = page.GetWords()
+        return page.GetWords()
             .Where(w => !string.IsNullOrWhiteSpace(w.Text))
             .Select(w => new PdfWord(
                 w.Text.Replace("\u00AD", string.Empty, StringComparison.Ordinal),
@@ -56,9 +58,13 @@ internal static class PdfLines
                 height - w.BoundingBox.Bottom,
                 w.Letters.Count > 0 ? w.Letters[0].PointSize : w.BoundingBox.Height,
                 w.Letters.Count > 0 && (w.Letters[0].FontName?.Contains("Bold", StringComparison.OrdinalIgnoreCase) ?? false)))
-            .OrderBy(w => w.Bottom)
-            .ThenBy(w => w.Left)
             .ToList();
+    }
+
+    /// <summary>Words to lines, top to bottom: by baseline, superscripts joined to the line their middle falls in.</summary>
+    public static List<PdfLine> Group(IEnumerable<PdfWord> unsorted)
+    {
+        var words = unsorted.OrderBy(w => w.Bottom).ThenBy(w => w.Left).ToList();
 
         var lines = new List<List<PdfWord>>();
         var small = new List<PdfWord>();

@@ -36,8 +36,10 @@ public static partial class PdfReader
         {
             // One page at a time: its words are laid out and dropped; only the margin lines wait for the end.
             var page = document.GetPage(n);
-            var lines = PdfLines.Of(page);
-            if (lines.Count == 0)
+            var words = PdfLines.Words(page);
+            var lattices = PdfLattice.Find(page);
+            var lines = PdfLines.Group(words.Where(w => !lattices.Any(l => l.Contains(w))));
+            if (words.Count == 0)
             {
                 pagesWithoutText++;
                 diagnostics.Add(new Diagnostic("no-text-layer", Severity.Warning, "page has no text layer (a scan?); OCR is not available yet, so its content is not read", $"{file}#p{n}"));
@@ -47,7 +49,33 @@ public static partial class PdfReader
             var top = lines.Where(l => l.Bottom < page.Height * MarginBand).ToList();
             var bottom = lines.Where(l => l.Top > page.Height * (1 - MarginBand)).ToList();
             var body = new List<Block>();
-            PdfPageLayout.Blocks(lines.Where(l => !top.Contains(l) && !bottom.Contains(l)).ToList(), file, n, page.Height, body);
+            var bodyLines = lines.Where(l => !top.Contains(l) && !bottom.Contains(l)).ToList();
+
+            // Ruled tables go in their place among the text, ordered by their top.
+            var pieces = bodyLines.Select(l => (Top: l.Top, Line: (PdfLine?)l, Lattice: (Lattice?)null))
+                .Concat(lattices.Select(t => (Top: t.Top, Line: (PdfLine?)null, Lattice: (Lattice?)t)))
+                .OrderBy(p => p.Top)
+                .ToList();
+            var run = new List<PdfLine>();
+            foreach (var piece in pieces)
+            {
+                if (piece.Line is { } line)
+                {
+                    run.Add(line);
+                    continue;
+                }
+
+                PdfPageLayout.Blocks(run, file, n, page.Height, body);
+                run = [];
+                var lattice = piece.Lattice!;
+                var inside = words.Where(lattice.Contains).ToList();
+                if (inside.Count > 0)
+                {
+                    body.Add(PdfLattice.Build(lattice, inside, file, n, page.Height));
+                }
+            }
+
+            PdfPageLayout.Blocks(run, file, n, page.Height, body);
             foreach (var signature in top.Concat(bottom).Select(l => Signature(l.Text)).Distinct())
             {
                 signatures[signature] = (signatures.TryGetValue(signature, out var count) ? count : 0) + 1;

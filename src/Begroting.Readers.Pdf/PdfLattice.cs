@@ -1,0 +1,169 @@
+using Begroting.Model.Layout;
+using UglyToad.PdfPig.Content;
+
+namespace Begroting.Readers.Pdf;
+
+/// <summary>A ruled table: its frame and the rules that cut it into cells (y grows downwards).</summary>
+internal sealed record Lattice(double Left, double Right, double Top, double Bottom, List<(double X1, double X2, double Y)> Horizontal, List<(double X, double Y1, double Y2)> Vertical)
+{
+    public bool Contains(PdfWord w)
+    {
+        var cx = (w.Left + w.Right) / 2;
+        var cy = (w.Top + w.Bottom) / 2;
+        return cx > Left && cx < Right && cy > Top && cy < Bottom;
+    }
+}
+
+/// <summary>Tables drawn with ruling lines (or cell backgrounds): cells are the boxes the rules enclose, spans included.</summary>
+internal static class PdfLattice
+{
+    private const double Thin = 1.6;
+    private const double Snap = 1.5;
+
+    public static List<Lattice> Find(Page page)
+    {
+        var height = page.Height;
+        var horizontal = new List<(double X1, double X2, double Y)>();
+        var vertical = new List<(double X, double Y1, double Y2)>();
+        foreach (var path in page.Paths)
+        {
+            if (path.IsClipping || !(path.IsFilled || path.IsStroked) || path.GetBoundingRectangle() is not { } r)
+            {
+                continue;
+            }
+
+            var top = height - r.Top;
+            var bottom = height - r.Bottom;
+            if (r.Height <= Thin && r.Width >= 2)
+            {
+                horizontal.Add((r.Left, r.Right, (top + bottom) / 2));
+            }
+            else if (r.Width <= Thin && r.Height >= 2)
+            {
+                vertical.Add(((r.Left + r.Right) / 2, top, bottom));
+            }
+            else if (path.IsFilled && r.Width > 4 && r.Height > 4 && r.Width < page.Width * 0.95)
+            {
+                // A cell background marks the cell's box as well as a border would.
+                horizontal.Add((r.Left, r.Right, top));
+                horizontal.Add((r.Left, r.Right, bottom));
+                vertical.Add((r.Left, top, bottom));
+                vertical.Add((r.Right, top, bottom));
+            }
+        }
+
+        // Frames: groups of rules that touch each other.
+        var lattices = new List<Lattice>();
+        var used = new bool[horizontal.Count];
+        for (var i = 0; i < horizontal.Count; i++)
+        {
+            if (used[i])
+            {
+                continue;
+            }
+
+            var (left, right, top, bottom) = (horizontal[i].X1, horizontal[i].X2, horizontal[i].Y, horizontal[i].Y);
+            var grew = true;
+            used[i] = true;
+            var hs = new List<(double, double, double)> { horizontal[i] };
+            while (grew)
+            {
+                grew = false;
+                var vs = vertical.Where(v => v.X >= left - Snap && v.X <= right + Snap && v.Y2 >= top - Snap && v.Y1 <= bottom + Snap).ToList();
+                var vTop = vs.Count > 0 ? Math.Min(top, vs.Min(v => v.Y1)) : top;
+                var vBottom = vs.Count > 0 ? Math.Max(bottom, vs.Max(v => v.Y2)) : bottom;
+                for (var j = 0; j < horizontal.Count; j++)
+                {
+                    var h = horizontal[j];
+                    if (!used[j] && h.X2 >= left - Snap && h.X1 <= right + Snap && h.Y >= vTop - Snap && h.Y <= vBottom + Snap)
+                    {
+                        used[j] = true;
+                        hs.Add(h);
+                        (left, right, top, bottom) = (Math.Min(left, h.X1), Math.Max(right, h.X2), Math.Min(top, h.Y), Math.Max(bottom, h.Y));
+                        grew = true;
+                    }
+                }
+
+                (top, bottom) = (Math.Min(top, vTop), Math.Max(bottom, vBottom));
+            }
+
+            var verticals = vertical.Where(v => v.X >= left - Snap && v.X <= right + Snap && v.Y2 >= top - Snap && v.Y1 <= bottom + Snap).ToList();
+            if (hs.Count >= 2 && verticals.Count >= 2 && bottom - top > 8)
+            {
+                lattices.Add(new Lattice(left - Snap, right + Snap, top - Snap, bottom + Snap, hs, verticals));
+            }
+        }
+
+        return lattices;
+    }
+
+    /// <summary>The table in a frame: each word goes to the cell whose rules enclose it; a spanning cell sits in its first row and column.</summary>
+    public static Table Build(Lattice lattice, IReadOnlyList<PdfWord> words, string file, int page, double pageHeight)
+    {
+        var ys = Distinct(lattice.Horizontal.Select(h => h.Y));
+        var xs = Distinct(lattice.Vertical.Select(v => v.X));
+        var cells = new Dictionary<(int Row, int Column), List<PdfWord>>();
+        foreach (var word in words)
+        {
+            var cx = (word.Left + word.Right) / 2;
+            var cy = (word.Top + word.Bottom) / 2;
+            var above = lattice.Horizontal.Where(h => h.Y <= cy && h.X1 - Snap <= cx && h.X2 + Snap >= cx).Select(h => h.Y).DefaultIfEmpty(lattice.Top).Max();
+            var left = lattice.Vertical.Where(v => v.X <= cx && v.Y1 - Snap <= cy && v.Y2 + Snap >= cy).Select(v => v.X).DefaultIfEmpty(lattice.Left).Max();
+            var key = (Index(ys, above), Index(xs, left));
+            (cells.TryGetValue(key, out var list) ? list : cells[key] = []).Add(word);
+        }
+
+        var rows = cells.Keys.Select(k => k.Row).Distinct().Order().ToList();
+        var width = Math.Max(1, xs.Count - 1);
+        var tableRows = new List<TableRow>();
+        foreach (var r in rows)
+        {
+            var rowCells = new List<Cell>();
+            for (var c = 0; c < width; c++)
+            {
+                if (cells.TryGetValue((r, c), out var cellWords))
+                {
+                    var lines = PdfLines.Group(cellWords).Select(l => l.Text).ToList();
+                    rowCells.Add(new Cell(lines, new SourceRef(file, Page: page, Box: PdfTables.Box(cellWords, pageHeight))));
+                }
+                else
+                {
+                    rowCells.Add(new Cell([], new SourceRef(file, Page: page)));
+                }
+            }
+
+            tableRows.Add(new TableRow(rowCells, new SourceRef(file, Page: page, Box: PdfTables.Box(Enumerable.Range(0, width).SelectMany(c => cells.GetValueOrDefault((r, c)) ?? []), pageHeight))));
+        }
+
+        return new Table(tableRows, TableForm.Grid, new SourceRef(file, Page: page, Box: PdfTables.Box(words, pageHeight)));
+    }
+
+    private static List<double> Distinct(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        var result = new List<double>();
+        foreach (var v in sorted)
+        {
+            if (result.Count == 0 || v - result[^1] > Snap)
+            {
+                result.Add(v);
+            }
+        }
+
+        return result;
+    }
+
+    private static int Index(List<double> boundaries, double value)
+    {
+        var best = 0;
+        for (var i = 0; i < boundaries.Count; i++)
+        {
+            if (Math.Abs(boundaries[i] - value) < Math.Abs(boundaries[best] - value))
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+}
