@@ -32,7 +32,7 @@ value of the gold the document is scored against; no soft hyphen in the text; th
 words of the print content (plus the running header, page numbers, list markers and repeated table headers);
 every table that runs over a page shows its header again above its first row on the next page; the 2013 lines
 come out one for one, in order. Nothing is written when a check fails (--force writes anyway). It then replaces
-the pdf entries of corpus/tools/pdf-fixtures.json (moved to corpus/manifest.json once the reader reproduces their gold); the notes of each
+the pdf entries: updated in corpus/manifest.json when listed there (the reader reproduces their gold), else written to corpus/tools/pdf-fixtures.json; the notes of each
 entry say which tables run over which pages.
 
 Print settings (top margin, font size) are tried in a fixed order until the tables a fixture must break do run
@@ -1225,13 +1225,20 @@ def manifest_entry(f, r, chromium, soffice, pinned):
 
 
 def write_manifest(entries):
-    """The PDF entries wait in corpus/tools/pdf-fixtures.json until the PDF reader reproduces their gold; an entry
-    moves to corpus/manifest.json (where the gold and equivalence tests enforce it) when it does."""
-    path = os.path.join(HERE, "pdf-fixtures.json")
-    pending = {"documents": entries}
-    with open(path, "wb") as fh:
+    """An entry the PDF reader already reproduces the gold of lives in corpus/manifest.json (where the gold and
+    equivalence tests enforce it) and is updated there; the others wait in corpus/tools/pdf-fixtures.json."""
+    main_path = os.path.join(CORPUS, "manifest.json")
+    with open(main_path, "rb") as fh:
+        manifest = json.load(fh)
+    listed = {d["id"] for d in manifest["documents"]}
+    fresh = {e["id"]: e for e in entries}
+    manifest["documents"] = [fresh.get(d["id"], d) for d in manifest["documents"]]
+    with open(main_path, "wb") as fh:
+        fh.write((json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    pending = {"documents": [e for e in entries if e["id"] not in listed]}
+    with open(os.path.join(HERE, "pdf-fixtures.json"), "wb") as fh:
         fh.write((json.dumps(pending, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
-    print("\nwrote corpus/tools/pdf-fixtures.json (%d pdf entries)" % len(entries))
+    print("\nupdated %d entries in corpus/manifest.json; %d wait in corpus/tools/pdf-fixtures.json" % (len(entries) - len(pending["documents"]), len(pending["documents"])))
 
 
 def main():

@@ -123,7 +123,8 @@ internal static class PdfLattice
             {
                 if (cells.TryGetValue((r, c), out var cellWords))
                 {
-                    var lines = PdfLines.Group(cellWords).Select(l => l.Text).ToList();
+                    // Lines of a cell wrapped at the cell's edge are one text; a line-end hyphen is judged as in prose.
+                    var lines = new List<string> { Model.Text.Hyphenation.JoinLines(PdfLines.Group(cellWords).Select(l => l.Text)) };
                     rowCells.Add(new Cell(lines, new SourceRef(file, Page: page, Box: PdfTables.Box(cellWords, pageHeight))));
                 }
                 else

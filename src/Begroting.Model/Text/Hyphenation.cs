@@ -26,7 +26,9 @@ public static class Hyphenation
             var prev = result.ToString();
             if (prev.EndsWith('-') && prev.Length > 1 && char.IsLetter(prev[^2]) && !Conjunctions.Any(c => line.StartsWith(c, StringComparison.Ordinal)))
             {
-                if (char.IsLower(line[0]) && char.IsLower(prev[^2]))
+                // 'stimu-' + 'leren' was cut at the margin; 'Wmo-' + 'voorzieningen' or 'VIPP-' + 'project' keeps its hyphen.
+                var fragment = prev[(prev.LastIndexOf(' ') + 1)..];
+                if (char.IsLower(line[0]) && !fragment.Any(c => char.IsUpper(c) || char.IsDigit(c)))
                 {
                     result.Length--;
                 }
