@@ -49,13 +49,16 @@ public static partial class PdfReader
             var top = lines.Where(l => l.Bottom < page.Height * MarginBand).ToList();
             var bottom = lines.Where(l => l.Top > page.Height * (1 - MarginBand)).ToList();
             var body = new List<Block>();
-            var bodyLines = lines.Where(l => !top.Contains(l) && !bottom.Contains(l)).ToList();
+            var bodyLines = PdfColumns.InReadingOrder(lines.Where(l => !top.Contains(l) && !bottom.Contains(l)).ToList());
 
             // Ruled tables go in their place among the text, ordered by their top.
-            var pieces = bodyLines.Select(l => (Top: l.Top, Line: (PdfLine?)l, Lattice: (Lattice?)null))
-                .Concat(lattices.Select(t => (Top: t.Top, Line: (PdfLine?)null, Lattice: (Lattice?)t)))
-                .OrderBy(p => p.Top)
-                .ToList();
+            var pieces = bodyLines.Select(l => (Top: l.Top, Line: (PdfLine?)l, Lattice: (Lattice?)null)).ToList();
+            foreach (var table in lattices)
+            {
+                var at = pieces.FindIndex(p => p.Top > table.Top);
+                pieces.Insert(at < 0 ? pieces.Count : at, (table.Top, null, table));
+            }
+
             var run = new List<PdfLine>();
             foreach (var piece in pieces)
             {
