@@ -103,6 +103,20 @@ public sealed class PdfReaderTests : IDisposable
         Assert.Contains("scan.pdf", e.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Fixtures/encrypted-aes256.pdf is the 2017 LibreOffice fixture encrypted by qpdf (AES-256, user password 'begroting').</summary>
+    [Fact]
+    public void An_encrypted_pdf_asks_for_its_password_and_opens_with_it()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "encrypted-aes256.pdf");
+        var locked = Assert.Throws<DocumentException>(() => PdfReader.Read(path, "encrypted.pdf"));
+        Assert.Equal("encrypted", locked.Code);
+        Assert.Contains("--password", locked.Message, StringComparison.Ordinal);
+        var wrong = Assert.Throws<DocumentException>(() => PdfReader.Read(path, "encrypted.pdf", new PdfReaderOptions { Password = "fout" }));
+        Assert.Contains("does not open it", wrong.Message, StringComparison.Ordinal);
+        var open = PdfReader.Read(path, "encrypted.pdf", new PdfReaderOptions { Password = "begroting" });
+        Assert.Contains(open.Blocks.OfType<Table>(), t => t.Rows.Any(r => r.Cells.Any(c => c.Text.StartsWith("9D1.a", StringComparison.Ordinal))));
+    }
+
     [Theory]
     [InlineData("%PDF-1.7\n1 0 obj << /Type /Catalog")]
     [InlineData("Dit is geen PDF maar heeft wel die naam.")]
