@@ -55,7 +55,7 @@ public static partial class Extraction
 
             if (IsPdf(path))
             {
-                var sha256 = ManifestIndex.Sha256Of(File.ReadAllBytes(path));
+                var sha256 = ManifestIndex.Sha256OfFile(path);
                 var pdf = Readers.Pdf.PdfReader.Read(path, display, new Readers.Pdf.PdfReaderOptions { Password = options.Password });
                 return Normalise(pdf, display, sha256, manifests.Find(path, sha256), IdFromFileName(path), options);
             }

@@ -40,6 +40,13 @@ public sealed class ManifestIndex
 
     public static string Sha256Of(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
+    /// <summary>Hash of a file read as a stream: a large PDF is not loaded whole to be hashed.</summary>
+    public static string Sha256OfFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
     /// <summary>Content hash of a folder document: each file's name, a NUL and its bytes, in file-name order.</summary>
     public static string Sha256OfFolder(IEnumerable<string> files)
     {
