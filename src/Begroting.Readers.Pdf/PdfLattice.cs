@@ -20,17 +20,20 @@ internal static class PdfLattice
     private const double Thin = 1.6;
     private const double Snap = 1.5;
 
-    public static List<Lattice> Find(Page page)
+    public static List<Lattice> Find(Page page, PageFrame frame)
     {
-        var height = page.Height;
+        var height = frame.Height;
         var horizontal = new List<(double X1, double X2, double Y)>();
         var vertical = new List<(double X, double Y1, double Y2)>();
         foreach (var path in page.Paths)
         {
-            if (path.IsClipping || !(path.IsFilled || path.IsStroked) || path.GetBoundingRectangle() is not { } r)
+            if (path.IsClipping || !(path.IsFilled || path.IsStroked) || path.GetBoundingRectangle() is not { } box)
             {
                 continue;
             }
+
+            var (mapLeft, mapBottom, mapRight, mapTop) = frame.Map(box.Left, box.Bottom, box.Right, box.Top);
+            var r = new UglyToad.PdfPig.Core.PdfRectangle(mapLeft, mapBottom, mapRight, mapTop);
 
             var top = height - r.Top;
             var bottom = height - r.Bottom;
@@ -42,7 +45,7 @@ internal static class PdfLattice
             {
                 vertical.Add(((r.Left + r.Right) / 2, top, bottom));
             }
-            else if (path.IsFilled && r.Width > 4 && r.Height > 4 && r.Width < page.Width * 0.95)
+            else if (path.IsFilled && r.Width > 4 && r.Height > 4 && r.Width < frame.Width * 0.95)
             {
                 // A cell background marks the cell's box as well as a border would.
                 horizontal.Add((r.Left, r.Right, top));

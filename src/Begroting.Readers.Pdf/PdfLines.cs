@@ -43,23 +43,19 @@ internal sealed record PdfLine(IReadOnlyList<PdfWord> Words, IReadOnlyList<IRead
 internal static class PdfLines
 {
     /// <summary>Words to lines, top to bottom; y grows downwards here (distance from the top of the page).</summary>
-    public static List<PdfLine> Of(Page page) => Group(Words(page));
+    public static List<PdfLine> Of(Page page) => Group(Words(page, PageFrame.Of(page)));
 
-    public static List<PdfWord> Words(Page page)
-    {
-        var height = page.Height;
-        return page.GetWords()
-            .Where(w => !string.IsNullOrWhiteSpace(w.Text))
+    public static List<PdfWord> Words(Page page, PageFrame frame) =>
+        frame.Words(page)
             .Select(w => new PdfWord(
                 w.Text.Replace("\u00AD", string.Empty, StringComparison.Ordinal),
-                w.BoundingBox.Left,
-                w.BoundingBox.Right,
-                height - w.BoundingBox.Top,
-                height - w.BoundingBox.Bottom,
-                w.Letters.Count > 0 ? w.Letters[0].PointSize : w.BoundingBox.Height,
-                w.Letters.Count > 0 && (w.Letters[0].FontName?.Contains("Bold", StringComparison.OrdinalIgnoreCase) ?? false)))
+                w.MinX,
+                w.MaxX,
+                frame.Height - w.MaxY,
+                frame.Height - w.MinY,
+                w.Size,
+                w.Font?.Contains("Bold", StringComparison.OrdinalIgnoreCase) ?? false))
             .ToList();
-    }
 
     /// <summary>Words to lines, top to bottom: by baseline, superscripts joined to the line their middle falls in.</summary>
     public static List<PdfLine> Group(IEnumerable<PdfWord> unsorted)

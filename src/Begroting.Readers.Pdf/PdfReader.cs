@@ -36,8 +36,9 @@ public static partial class PdfReader
         {
             // One page at a time: its words are laid out and dropped; only the margin lines wait for the end.
             var page = document.GetPage(n);
-            var words = PdfLines.Words(page);
-            var lattices = PdfLattice.Find(page);
+            var frame = PageFrame.Of(page);
+            var words = PdfLines.Words(page, frame);
+            var lattices = PdfLattice.Find(page, frame);
             var lines = PdfLines.Group(words.Where(w => !lattices.Any(l => l.Contains(w))));
             if (words.Count == 0)
             {
@@ -46,8 +47,8 @@ public static partial class PdfReader
                 continue;
             }
 
-            var top = lines.Where(l => l.Bottom < page.Height * MarginBand).ToList();
-            var bottom = lines.Where(l => l.Top > page.Height * (1 - MarginBand)).ToList();
+            var top = lines.Where(l => l.Bottom < frame.Height * MarginBand).ToList();
+            var bottom = lines.Where(l => l.Top > frame.Height * (1 - MarginBand)).ToList();
             var body = new List<Block>();
             var bodyLines = PdfColumns.InReadingOrder(lines.Where(l => !top.Contains(l) && !bottom.Contains(l)).ToList());
 
@@ -68,23 +69,28 @@ public static partial class PdfReader
                     continue;
                 }
 
-                PdfPageLayout.Blocks(run, file, n, page.Height, body);
+                PdfPageLayout.Blocks(run, file, n, frame.Height, body);
                 run = [];
                 var lattice = piece.Lattice!;
                 var inside = words.Where(lattice.Contains).ToList();
                 if (inside.Count > 0)
                 {
-                    body.Add(PdfLattice.Build(lattice, inside, file, n, page.Height));
+                    body.Add(PdfLattice.Build(lattice, inside, file, n, frame.Height));
                 }
             }
 
-            PdfPageLayout.Blocks(run, file, n, page.Height, body);
+            PdfPageLayout.Blocks(run, file, n, frame.Height, body);
             foreach (var signature in top.Concat(bottom).Select(l => Signature(l.Text)).Distinct())
             {
                 signatures[signature] = (signatures.TryGetValue(signature, out var count) ? count : 0) + 1;
             }
 
-            pages.Add(new PageBlocks(n, page.Height, top, body, bottom));
+            if (frame.Turned)
+            {
+                diagnostics.Add(new Diagnostic("page-turned", Severity.Info, $"text runs {frame.Orientation}; the page is read turned, and boxes are given in that orientation", $"{file}#p{n}"));
+            }
+
+            pages.Add(new PageBlocks(n, frame.Height, top, body, bottom));
         }
 
         if (pagesWithoutText == document.NumberOfPages)

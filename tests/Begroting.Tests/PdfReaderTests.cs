@@ -117,6 +117,18 @@ public sealed class PdfReaderTests : IDisposable
         Assert.Contains(open.Blocks.OfType<Table>(), t => t.Rows.Any(r => r.Cells.Any(c => c.Text.StartsWith("9D1.a", StringComparison.Ordinal))));
     }
 
+    /// <summary>Fixtures/turned-table-chromium.pdf: Fixtures/turned-table.html printed by headless Chromium, the table turned a quarter (CSS rotate) on a portrait page.</summary>
+    [Fact]
+    public void A_table_set_sideways_is_read_in_its_own_orientation()
+    {
+        var layout = PdfReader.Read(Path.Combine(AppContext.BaseDirectory, "Fixtures", "turned-table-chromium.pdf"), "turned.pdf");
+        var table = Assert.Single(layout.Blocks.OfType<Table>());
+        Assert.Equal(["Effectindicator", "Realisatie", "Streefwaarde 2024", "Bron"], table.Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(["7A1.b Aantal vacatures", "50 (2021)", "40", "UWV"], table.Rows[2].Cells.Select(c => c.Text));
+        Assert.Equal("Effectindicatoren bij 7A Werk", Assert.IsType<Heading>(layout.Blocks[0]).Text);
+        Assert.Contains(layout.Diagnostics, d => d.Code == "page-turned");
+    }
+
     [Theory]
     [InlineData("%PDF-1.7\n1 0 obj << /Type /Catalog")]
     [InlineData("Dit is geen PDF maar heeft wel die naam.")]
