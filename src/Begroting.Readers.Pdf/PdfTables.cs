@@ -49,50 +49,171 @@ internal static class PdfTables
             break;
         }
 
-        return multi >= 2 ? lastMulti + 1 : -1;
+        if (multi < 2)
+        {
+            return -1;
+        }
+
+        // Lines below the last table line that continue a value cell (indented past the first column) still belong to it.
+        var left = lines.Skip(start).Take(lastMulti - start + 1).Min(l => l.Left);
+        var end = lastMulti + 1;
+        while (end < lines.Count && lines[end].Segments.Count == 1 && lines[end].Left > left + 20
+            && lines[end].Top - lines[end - 1].Bottom <= LineHeight(lines[end - 1]) * 1.2)
+        {
+            end++;
+        }
+
+        return end;
     }
 
     public static Table Build(IReadOnlyList<PdfLine> lines, string file, int page, double pageHeight)
     {
-        var columns = Columns(lines);
-        var rows = new List<List<(List<PdfLine> Lines, List<PdfWord> Words)?>>();
-        var rowLines = new List<List<PdfLine>>();
-        var threshold = RowGap(lines);
-        List<(List<PdfLine> Lines, List<PdfWord> Words)?>? current = null;
-        PdfLine? previous = null;
-        foreach (var line in lines)
+        var columns = Anchors(lines);
+        var assigned = lines.Select(l => Assign(l, columns)).ToList();
+        var rows = new List<(List<PdfWord>[] Cells, List<PdfLine> Lines, bool Spanning)>();
+        for (var i = 0; i < lines.Count; i++)
         {
-            var placed = line.Segments.Select(s => (Column: ColumnOf(columns, s[0].Left), Segment: s)).ToList();
-            var occupied = placed.Select(p => p.Column).Distinct().ToList();
-            var full = occupied.Count >= Math.Max(2, (columns.Count + 1) / 2);
-            var newRow = current is null
-                || line.Top - previous!.Bottom > threshold
-                || (full && occupied.Any(c => current[c] is not null));
-            if (newRow)
+            var occupied = assigned[i].Select(a => a.Column).Distinct().Count();
+            var spanning = occupied == 1 && columns.Count > 1 && lines[i].Right > columns[Math.Min(1, columns.Count - 1)].Start + 2 && assigned[i][0].Column == 0;
+            var full = occupied >= Math.Max(2, (columns.Count + 1) / 2);
+            if (rows.Count == 0 || full || spanning || rows[^1].Spanning)
             {
-                current = Enumerable.Repeat<(List<PdfLine>, List<PdfWord>)?>(null, columns.Count).ToList();
-                rows.Add(current);
-                rowLines.Add([]);
+                rows.Add((Enumerable.Range(0, columns.Count).Select(_ => new List<PdfWord>()).ToArray(), [], spanning));
             }
 
-            rowLines[^1].Add(line);
-            foreach (var (column, segment) in placed)
+            rows[^1].Lines.Add(lines[i]);
+            foreach (var (word, column) in assigned[i])
             {
-                var cell = current![column] ?? ([], []);
-                cell.Lines.Add(new PdfLine(segment, [segment]));
-                cell.Words.AddRange(segment);
-                current[column] = cell;
+                rows[^1].Cells[column].Add(word);
             }
-
-            previous = line;
         }
 
-        var tableRows = rows.Select((cells, r) => new TableRow(
-            cells.Select(c => c is { } cell
-                ? new Cell(cell.Lines.Select(l => l.Text).ToList(), new SourceRef(file, Page: page, Box: Box(cell.Words, pageHeight)))
+        var tableRows = rows.Select(row => new TableRow(
+            row.Cells.Select(words => words.Count > 0
+                ? new Cell([Model.Text.Hyphenation.JoinLines(PdfLines.Group(words).Select(l => l.Text))], new SourceRef(file, Page: page, Box: Box(words, pageHeight)))
                 : new Cell([], new SourceRef(file, Page: page))).ToList(),
-            new SourceRef(file, Page: page, Box: Box(rowLines[r].SelectMany(l => l.Words), pageHeight)))).ToList();
+            new SourceRef(file, Page: page, Box: Box(row.Lines.SelectMany(l => l.Words), pageHeight)))).ToList();
         return new Table(tableRows, TableForm.Grid, new SourceRef(file, Page: page, Box: Box(lines.SelectMany(l => l.Words), pageHeight)));
+    }
+
+    /// <summary>A column found by alignment: where its words start (left-aligned text) or end (right-aligned figures), and its extent.</summary>
+    private sealed record Column(double Start, double? LeftEdge, double? RightEdge)
+    {
+        public double Left { get; set; } = double.MaxValue;
+
+        public double Right { get; set; } = double.MinValue;
+    }
+
+    /// <summary>Columns from edges shared by many lines: left edges of text, right edges of figures.</summary>
+    /// <remarks>
+    /// Only edges at a gap count (a chunk of words closer than a wide space starts or ends there), so names that
+    /// all begin 'Percentage' do not make a column; a right edge ending chunks that start at a left edge is that
+    /// column's, not a column of its own.
+    /// </remarks>
+    private static List<Column> Anchors(IReadOnlyList<PdfLine> lines)
+    {
+        var need = Math.Max(2, lines.Count / 4);
+        var chunks = lines.SelectMany(Chunks).ToList();
+        List<double> Clusters(Func<List<PdfWord>, double> edge, Func<PdfWord, double> wordEdge)
+        {
+            var all = chunks.Select(c => Math.Round(edge(c))).Order().ToList();
+            var result = new List<double>();
+            var i = 0;
+            while (i < all.Count)
+            {
+                var j = i;
+                while (j + 1 < all.Count && all[j + 1] - all[i] <= 2)
+                {
+                    j++;
+                }
+
+                var x = all.Skip(i).Take(j - i + 1).Average();
+
+                // Most words with this edge must be at a chunk edge: a column, not a common first word of a name.
+                var words = lines.SelectMany(l => l.Words).Count(w => Math.Abs(wordEdge(w) - x) <= 2);
+                if (j - i + 1 >= need && (j - i + 1) * 10 >= words * 6)
+                {
+                    result.Add(x);
+                }
+
+                i = j + 1;
+            }
+
+            return result;
+        }
+
+        var lefts = Clusters(c => c[0].Left, w => w.Left);
+        var rights = Clusters(c => c[^1].Right, w => w.Right);
+        var columns = lefts.Select(l => new Column(l, l, null)).ToList();
+        foreach (var r in rights)
+        {
+            var ending = chunks.Where(c => Math.Abs(c[^1].Right - r) <= 2).ToList();
+            var fromLeft = ending.Count(c => lefts.Any(l => Math.Abs(c[0].Left - l) <= 2));
+            if (fromLeft * 2 < ending.Count)
+            {
+                columns.Add(new Column(ending.Min(c => c[0].Left), null, r));
+            }
+        }
+
+        columns = columns.OrderBy(c => c.RightEdge ?? c.Start).ToList();
+        if (columns.Count == 0)
+        {
+            columns.Add(new Column(lines.Min(l => l.Left), lines.Min(l => l.Left), null));
+        }
+
+        return columns;
+    }
+
+    /// <summary>Runs of words closer than a wide space.</summary>
+    private static IEnumerable<List<PdfWord>> Chunks(PdfLine line)
+    {
+        var chunk = new List<PdfWord> { line.Words[0] };
+        for (var i = 1; i < line.Words.Count; i++)
+        {
+            if (line.Words[i].Left - line.Words[i - 1].Right > Math.Max(line.Words[i].Size, line.Words[i - 1].Size) * 0.45)
+            {
+                yield return chunk;
+                chunk = [];
+            }
+
+            chunk.Add(line.Words[i]);
+        }
+
+        yield return chunk;
+    }
+
+    /// <summary>Each word to a column: by the edge it shares with a column, else with the word before it when they touch, else by position.</summary>
+    private static List<(PdfWord Word, int Column)> Assign(PdfLine line, List<Column> columns)
+    {
+        var result = new List<(PdfWord, int)>();
+        for (var i = 0; i < line.Words.Count; i++)
+        {
+            var w = line.Words[i];
+            var column = columns.FindIndex(c => (c.LeftEdge is { } l && Math.Abs(w.Left - l) <= 2) || (c.RightEdge is { } r && Math.Abs(w.Right - r) <= 2));
+            if (column < 0 && i > 0 && w.Left - line.Words[i - 1].Right <= w.Size * 0.6)
+            {
+                column = result[^1].Item2;
+            }
+
+            if (column < 0)
+            {
+                column = columns.FindLastIndex(c => (c.LeftEdge ?? c.Start) <= w.Left + 2);
+                if (column < 0)
+                {
+                    column = 0;
+                }
+            }
+
+            if (result.Count > 0 && column < result[^1].Item2)
+            {
+                // Reading order within a line never goes back a column.
+                column = result[^1].Item2;
+            }
+
+            result.Add((w, column));
+        }
+
+        return result;
     }
 
     /// <summary>Column separators: x ranges no segment of the multi-segment lines crosses (a few spanning cells allowed).</summary>
