@@ -2,7 +2,7 @@ using Begroting.Model.Layout;
 
 namespace Begroting.Readers.Pdf;
 
-/// <summary>Tables found by alignment: a run of lines cut into several segments, columns where no segment crosses, rows where the vertical gap widens.</summary>
+/// <summary>Tables without rules, found by alignment: a run of lines cut into segments, columns at shared edges, rows where a line fills or spans the columns.</summary>
 /// <remarks>Ruling lines are not needed: printed budgets with and without rules are read the same way.</remarks>
 internal static class PdfTables
 {
@@ -97,12 +97,7 @@ internal static class PdfTables
     }
 
     /// <summary>A column found by alignment: where its words start (left-aligned text) or end (right-aligned figures), and its extent.</summary>
-    private sealed record Column(double Start, double? LeftEdge, double? RightEdge)
-    {
-        public double Left { get; set; } = double.MaxValue;
-
-        public double Right { get; set; } = double.MinValue;
-    }
+    private sealed record Column(double Start, double? LeftEdge, double? RightEdge);
 
     /// <summary>Columns from edges shared by many lines: left edges of text, right edges of figures.</summary>
     /// <remarks>
@@ -214,96 +209,6 @@ internal static class PdfTables
         }
 
         return result;
-    }
-
-    /// <summary>Column separators: x ranges no segment of the multi-segment lines crosses (a few spanning cells allowed).</summary>
-    private static List<(double Left, double Right)> Columns(IReadOnlyList<PdfLine> lines)
-    {
-        var multi = lines.Where(l => l.Segments.Count >= 2).ToList();
-        var left = lines.Min(l => l.Left);
-        var right = lines.Max(l => l.Right);
-        var width = (int)Math.Ceiling(right - left) + 1;
-        var coverage = new int[width];
-        foreach (var segment in multi.SelectMany(l => l.Segments))
-        {
-            var from = (int)Math.Floor(segment[0].Left - left);
-            var to = (int)Math.Ceiling(segment.Max(w => w.Right) - left);
-            for (var x = Math.Max(0, from); x < Math.Min(width, to); x++)
-            {
-                coverage[x]++;
-            }
-        }
-
-        var allowed = Math.Max(0, multi.Count / 8);
-        var columns = new List<(double, double)>();
-        var x0 = 0;
-        var inGap = false;
-        var gapStart = 0;
-        for (var x = 0; x < width; x++)
-        {
-            var free = coverage[x] <= allowed;
-            if (free && !inGap)
-            {
-                inGap = true;
-                gapStart = x;
-            }
-            else if (!free && inGap)
-            {
-                inGap = false;
-                if (x - gapStart >= 3 && gapStart > x0)
-                {
-                    columns.Add((left + x0, left + gapStart));
-                    x0 = x;
-                }
-            }
-        }
-
-        columns.Add((left + x0, right));
-        return columns;
-    }
-
-    private static int ColumnOf(List<(double Left, double Right)> columns, double x)
-    {
-        for (var c = columns.Count - 1; c >= 0; c--)
-        {
-            if (x >= columns[c].Left - 1)
-            {
-                return c;
-            }
-        }
-
-        return 0;
-    }
-
-    /// <summary>The vertical gap that separates rows: the largest jump among the gaps between lines, when there is one.</summary>
-    private static double RowGap(IReadOnlyList<PdfLine> lines)
-    {
-        var gaps = new List<double>();
-        for (var i = 1; i < lines.Count; i++)
-        {
-            gaps.Add(lines[i].Top - lines[i - 1].Bottom);
-        }
-
-        gaps.Sort();
-        if (gaps.Count < 2)
-        {
-            return double.MaxValue;
-        }
-
-        var best = 0.0;
-        var at = -1;
-        for (var i = 1; i < gaps.Count; i++)
-        {
-            var jump = gaps[i] - gaps[i - 1];
-            if (jump > best)
-            {
-                best = jump;
-                at = i;
-            }
-        }
-
-        // No clear jump: every line is a row of its own.
-        return best >= Math.Max(1.5, LineHeight(lines[0]) * 0.15) ? (gaps[at] + gaps[at - 1]) / 2 : double.MinValue;
     }
 
     internal static double LineHeight(PdfLine line) => Math.Max(1, line.Bottom - line.Top);
