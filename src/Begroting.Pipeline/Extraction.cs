@@ -45,43 +45,31 @@ public static partial class Extraction
         var display = Display(displayPath ?? path);
         return Guard(display, () =>
         {
-            if (IsHtml(path))
-            {
-                var bytes = File.ReadAllBytes(path);
-                var sha = ManifestIndex.Sha256Of(bytes);
-                var page = HtmlPageReader.Read(bytes, display);
-                return Normalise(HtmlSite.Combine(display, [page]), display, sha, manifests.Find(path, sha), IdFromFileName(path), options);
-            }
-
-            if (IsPdf(path))
-            {
-                var sha256 = ManifestIndex.Sha256OfFile(path);
-                var pdf = Readers.Pdf.PdfReader.Read(path, display, new Readers.Pdf.PdfReaderOptions { Password = options.Password });
-                return Normalise(pdf, display, sha256, manifests.Find(path, sha256), IdFromFileName(path), options);
-            }
-
-            if (!TextExtensions.Contains(Path.GetExtension(path).ToLowerInvariant()))
-            {
-                throw new DocumentException("unsupported-format", $"no reader for '{Path.GetExtension(path)}' files (text, HTML and PDF are read)", display);
-            }
-
-            var text = File.ReadAllBytes(path);
-            var textSha = ManifestIndex.Sha256Of(text);
-            var layout = PlainTextReader.Read(text, display);
-            return Normalise(layout, display, textSha, manifests.Find(path, textSha), IdFromFileName(path), options);
+            var (layout, sha) = Read(path, display, options);
+            return Normalise(layout, display, sha, manifests.Find(path, sha), IdFromFileName(path), options);
         });
     }
 
     /// <summary>The layout model of one file, as the normaliser sees it (for `begroting layout`).</summary>
-    public static Model.Layout.LayoutDocument Layout(string path, ExtractionOptions options, string display)
+    public static Model.Layout.LayoutDocument Layout(string path, ExtractionOptions options, string display) => Read(path, display, options).Layout;
+
+    /// <summary>The one place a file's format picks its reader; the content hash comes along for the manifest.</summary>
+    private static (Model.Layout.LayoutDocument Layout, string Sha256) Read(string path, string display, ExtractionOptions options)
     {
         if (IsPdf(path))
         {
-            return Readers.Pdf.PdfReader.Read(path, display, new Readers.Pdf.PdfReaderOptions { Password = options.Password });
+            // A PDF is hashed as a stream and read page by page, never loaded whole.
+            return (Readers.Pdf.PdfReader.Read(path, display, new Readers.Pdf.PdfReaderOptions { Password = options.Password }), ManifestIndex.Sha256OfFile(path));
+        }
+
+        if (!IsHtml(path) && !TextExtensions.Contains(Path.GetExtension(path).ToLowerInvariant()))
+        {
+            throw new DocumentException("unsupported-format", $"no reader for '{Path.GetExtension(path)}' files (text, HTML and PDF are read)", display);
         }
 
         var bytes = File.ReadAllBytes(path);
-        return IsHtml(path) ? HtmlSite.Combine(display, [HtmlPageReader.Read(bytes, display)]) : PlainTextReader.Read(bytes, display);
+        var layout = IsHtml(path) ? HtmlSite.Combine(display, [HtmlPageReader.Read(bytes, display)]) : PlainTextReader.Read(bytes, display);
+        return (layout, ManifestIndex.Sha256Of(bytes));
     }
 
     /// <summary>
@@ -98,7 +86,7 @@ public static partial class Extraction
 
         foreach (var folder in files.Where(IsHtml).GroupBy(f => Path.GetDirectoryName(Path.GetFullPath(f)) ?? string.Empty, StringComparer.Ordinal))
         {
-            var groups = new Dictionary<string, List<(string File, HtmlPage Page)>>(StringComparer.Ordinal);
+            var groups = new Dictionary<string, List<(string File, HtmlPage Page, string Sha256)>>(StringComparer.Ordinal);
             var entries = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
             foreach (var file in folder.Order(StringComparer.Ordinal))
             {
@@ -116,7 +104,8 @@ public static partial class Extraction
                 }
 
                 // A page the manifest lists by itself is a document by itself, whatever its breadcrumb shares with its neighbours.
-                var own = manifests.Find(file, ManifestIndex.Sha256Of(bytes));
+                var sha = ManifestIndex.Sha256Of(bytes);
+                var own = manifests.Find(file, sha);
                 var entry = own is { IsFolder: false } ? null : manifests.FindFolder(file);
                 var key = own is { IsFolder: false } ? "page:" + file : entry is not null ? "manifest:" + entry.Id : HtmlSite.DocumentKey(page) is { } k ? "site:" + k : "page:" + file;
                 if (entry is not null)
@@ -124,7 +113,7 @@ public static partial class Extraction
                     entries[key] = entry;
                 }
 
-                (groups.TryGetValue(key, out var list) ? list : groups[key] = []).Add((file, page));
+                (groups.TryGetValue(key, out var list) ? list : groups[key] = []).Add((file, page, sha));
             }
 
             foreach (var (key, pages) in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -133,7 +122,10 @@ public static partial class Extraction
                 var first = pages[0].File;
                 if (pages.Count == 1 && entry is null)
                 {
-                    results.Add(ExtractFile(first, options, manifests, display(first)));
+                    // The page is read already: normalise it as a document of its own.
+                    var single = pages[0];
+                    var shown = display(first);
+                    results.Add(Guard(shown, () => Normalise(HtmlSite.Combine(shown, [single.Page]), shown, single.Sha256, manifests.Find(first, single.Sha256), IdFromFileName(first), options)));
                     continue;
                 }
 

@@ -42,9 +42,7 @@ internal sealed record PdfLine(IReadOnlyList<PdfWord> Words, IReadOnlyList<IRead
 
 internal static class PdfLines
 {
-    /// <summary>Words to lines, top to bottom; y grows downwards here (distance from the top of the page).</summary>
-    public static List<PdfLine> Of(Page page) => Group(Words(page, PageFrame.Of(page)));
-
+    /// <summary>The page's words in its reading frame; y grows downwards here (distance from the top of the frame).</summary>
     public static List<PdfWord> Words(Page page, PageFrame frame) =>
         frame.Words(page)
             .Select(w => new PdfWord(
