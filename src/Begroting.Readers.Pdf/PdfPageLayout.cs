@@ -44,10 +44,10 @@ internal static partial class PdfPageLayout
         for (var i = 0; i < lines.Count; i++)
         {
             var end = PdfTables.RegionEnd(lines, i);
-            if (end > i)
+            if (end > i && PdfTables.TryBuild(lines.Skip(i).Take(end - i).ToList(), file, page, pageHeight) is { } table)
             {
                 Flush();
-                into.Add(PdfTables.Build(lines.Skip(i).Take(end - i).ToList(), file, page, pageHeight));
+                into.Add(table);
                 i = end - 1;
                 continue;
             }
@@ -56,9 +56,10 @@ internal static partial class PdfPageLayout
             if (paragraph.Count > 0)
             {
                 var previous = paragraph[^1];
-                // Baseline to baseline: a line of a paragraph follows at about 1.2 times the size; a new paragraph further down.
+                // Baseline to baseline: a line of a paragraph follows at about 1.2 times the size; a new paragraph further
+                // down, the next column back up.
                 var pitch = line.Bottom - previous.Bottom;
-                if (pitch > Math.Max(line.Size, previous.Size) * 1.6 || Math.Abs(line.Size - previous.Size) > 0.5 || line.Bold != previous.Bold || Bullet().IsMatch(line.Text))
+                if (pitch > Math.Max(line.Size, previous.Size) * 1.6 || pitch < line.Size * 0.5 || Math.Abs(line.Size - previous.Size) > 0.5 || line.Bold != previous.Bold || Bullet().IsMatch(line.Text))
                 {
                     Flush();
                 }

@@ -47,10 +47,9 @@ public static partial class PdfReader
                 continue;
             }
 
-            var top = lines.Where(l => l.Bottom < frame.Height * MarginBand).ToList();
-            var bottom = lines.Where(l => l.Top > frame.Height * (1 - MarginBand)).ToList();
+            var (top, bottom) = MarginLines(lines, frame.Height);
             var body = new List<Block>();
-            var bodyLines = PdfColumns.InReadingOrder(lines.Where(l => !top.Contains(l) && !bottom.Contains(l)).ToList());
+            var bodyLines = PdfColumns.InReadingOrder(lines.Where(l => !top.Contains(l) && !bottom.Contains(l)).ToList(), frame.Width);
 
             // Ruled tables go in their place among the text, ordered by their top.
             var pieces = bodyLines.Select(l => (Top: l.Top, Line: (PdfLine?)l, Lattice: (Lattice?)null)).ToList();
@@ -115,6 +114,32 @@ public static partial class PdfReader
         }
 
         return new LayoutDocument(file, "pdf", blocks, diagnostics);
+    }
+
+    /// <summary>Lines that may be running headers and footers: in the top or bottom band of the page, set off from the body by a gap wider than the line pitch.</summary>
+    /// <remarks>Body text that starts high on the page stays body text: it follows the line above at the line pitch.</remarks>
+    private static (List<PdfLine> Top, List<PdfLine> Bottom) MarginLines(List<PdfLine> lines, double height)
+    {
+        bool Apart(PdfLine upper, PdfLine lower) => lower.Bottom - upper.Bottom > Math.Max(upper.Size, lower.Size) * 1.5;
+        var topCount = 0;
+        for (var i = 0; i < lines.Count && lines[i].Bottom < height * MarginBand; i++)
+        {
+            if (i + 1 == lines.Count || Apart(lines[i], lines[i + 1]))
+            {
+                topCount = i + 1;
+            }
+        }
+
+        var bottomCount = 0;
+        for (var i = lines.Count - 1; i >= topCount && lines[i].Top > height * (1 - MarginBand); i--)
+        {
+            if (i == 0 || Apart(lines[i - 1], lines[i]))
+            {
+                bottomCount = lines.Count - i;
+            }
+        }
+
+        return (lines.Take(topCount).ToList(), lines.Skip(lines.Count - bottomCount).ToList());
     }
 
     private sealed record PageBlocks(int Number, double Height, List<PdfLine> Top, List<Block> Body, List<PdfLine> Bottom);

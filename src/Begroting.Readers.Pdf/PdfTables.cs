@@ -2,45 +2,64 @@ using Begroting.Model.Layout;
 
 namespace Begroting.Readers.Pdf;
 
-/// <summary>Tables without rules, found by alignment: a run of lines cut into segments, columns at shared edges, rows where a line fills or spans the columns.</summary>
-/// <remarks>Ruling lines are not needed: printed budgets with and without rules are read the same way.</remarks>
+/// <summary>Tables without rules, found by alignment: columns where the text of the lines leaves a vertical strip free, rows where a cell's lines stop following each other.</summary>
+/// <remarks>
+/// Ruling lines are not needed: printed budgets with and without rules are read the same way. The model is the one a
+/// reader's eye uses: a column is a stretch of x that the cells of many lines share and no cell crosses (cells that
+/// do cross, like a group header over the year columns or a goal row over the whole table, span); a row is the lines
+/// whose cells go on at the table's line pitch, and a new row starts where a column starts again after the gap that
+/// cell padding leaves.
+/// </remarks>
 internal static class PdfTables
 {
     /// <summary>Where the table starting at line <paramref name="start"/> ends (exclusive), or -1 when the lines there are not a table.</summary>
     public static int RegionEnd(IReadOnlyList<PdfLine> lines, int start)
     {
-        if (lines[start].Segments.Count < 2)
+        if (Chunks(lines[start]).Count < 2)
         {
             return -1;
         }
 
-        var lastMulti = start;
-        var multi = 1;
+        var multi = new List<PdfLine> { lines[start] };
+        var left = lines[start].Left;
         var j = start;
         while (j + 1 < lines.Count)
         {
-            var height = LineHeight(lines[j]);
-            var gap = lines[j + 1].Top - lines[j].Bottom;
-            if (gap > height * 2.2)
+            var next = lines[j + 1];
+            if (Gap(lines[j], next) > LineHeight(lines[j]) * 2.2)
             {
                 break;
             }
 
-            if (lines[j + 1].Segments.Count >= 2)
+            if (Chunks(next).Count >= 2)
             {
-                lastMulti = ++j;
-                multi++;
+                // A line whose cells share no edge with the table's is the next table (its own header), not this one's.
+                if (multi.Count >= 3 && !Aligned(next, multi))
+                {
+                    break;
+                }
+
+                multi.Add(next);
+                j++;
                 continue;
             }
 
-            // A one-segment line belongs to the table when a table line follows closely (a wrapped cell, a spanning goal row).
+            // One cell alone: a wrapped value cell (indented past the first column) or a wrapped first cell or goal row
+            // when a table line follows closely.
+            if (next.Left > left + 20 && next.Right <= multi.Max(l => l.Right) + 2 && Gap(lines[j], next) <= LineHeight(lines[j]) * 1.6)
+            {
+                j++;
+                continue;
+            }
+
             var k = j + 1;
-            while (k < lines.Count && k <= j + 4 && lines[k].Segments.Count < 2 && lines[k].Top - lines[k - 1].Bottom <= LineHeight(lines[k - 1]) * 1.2)
+            while (k < lines.Count && k <= j + 4 && Chunks(lines[k]).Count < 2 && Gap(lines[k - 1], lines[k]) <= LineHeight(lines[k - 1]) * 1.6)
             {
                 k++;
             }
 
-            if (k < lines.Count && k <= j + 4 && lines[k].Segments.Count >= 2 && lines[k].Top - lines[k - 1].Bottom <= LineHeight(lines[k - 1]) * 2.2)
+            if (k < lines.Count && k <= j + 4 && Chunks(lines[k]).Count >= 2 && Gap(lines[k - 1], lines[k]) <= LineHeight(lines[k - 1]) * 2.2
+                && (multi.Count < 3 || Aligned(lines[k], multi)))
             {
                 j = k - 1;
                 continue;
@@ -49,167 +68,217 @@ internal static class PdfTables
             break;
         }
 
-        if (multi < 2)
-        {
-            return -1;
-        }
-
-        // Lines below the last table line that continue a value cell (indented past the first column) still belong to it.
-        var left = lines.Skip(start).Take(lastMulti - start + 1).Min(l => l.Left);
-        var end = lastMulti + 1;
-        while (end < lines.Count && lines[end].Segments.Count == 1 && lines[end].Left > left + 20
-            && lines[end].Top - lines[end - 1].Bottom <= LineHeight(lines[end - 1]) * 1.2)
-        {
-            end++;
-        }
-
-        return end;
+        return multi.Count < 2 ? -1 : j + 1;
     }
 
-    public static Table Build(IReadOnlyList<PdfLine> lines, string file, int page, double pageHeight)
+    /// <summary>The lines as a grid, or null when they do not make one (fewer than two columns, or fewer than two rows with two cells).</summary>
+    public static Table? TryBuild(IReadOnlyList<PdfLine> lines, string file, int page, double pageHeight)
     {
-        var columns = Anchors(lines);
-        var assigned = lines.Select(l => Assign(l, columns)).ToList();
-        var rows = new List<(List<PdfWord>[] Cells, List<PdfLine> Lines, bool Spanning)>();
-        for (var i = 0; i < lines.Count; i++)
+        var chunks = lines.Select(Chunks).ToList();
+        var spanning = Spanning(chunks);
+        var columns = Columns(chunks, spanning);
+        if (columns.Count < 2)
         {
-            var occupied = assigned[i].Select(a => a.Column).Distinct().Count();
-            var spanning = occupied == 1 && columns.Count > 1 && lines[i].Right > columns[Math.Min(1, columns.Count - 1)].Start + 2 && assigned[i][0].Column == 0;
-            var full = occupied >= Math.Max(2, (columns.Count + 1) / 2);
-            if (rows.Count == 0 || full || spanning || rows[^1].Spanning)
-            {
-                rows.Add((Enumerable.Range(0, columns.Count).Select(_ => new List<PdfWord>()).ToArray(), [], spanning));
-            }
+            return null;
+        }
 
-            rows[^1].Lines.Add(lines[i]);
-            foreach (var (word, column) in assigned[i])
-            {
-                rows[^1].Cells[column].Add(word);
-            }
+        var rows = Rows(lines, chunks, spanning, columns);
+        if (rows.Count(r => r.Cells.Count(c => c.Count > 0) >= 2) < 2)
+        {
+            return null;
         }
 
         var tableRows = rows.Select(row => new TableRow(
             row.Cells.Select(words => words.Count > 0
                 ? new Cell([Model.Text.Hyphenation.JoinLines(PdfLines.Group(words).Select(l => l.Text))], new SourceRef(file, Page: page, Box: Box(words, pageHeight)))
                 : new Cell([], new SourceRef(file, Page: page))).ToList(),
-            new SourceRef(file, Page: page, Box: Box(row.Lines.SelectMany(l => l.Words), pageHeight)))).ToList();
+            new SourceRef(file, Page: page, Box: Box(row.Cells.SelectMany(c => c), pageHeight)))).ToList();
         return new Table(tableRows, TableForm.Grid, new SourceRef(file, Page: page, Box: Box(lines.SelectMany(l => l.Words), pageHeight)));
     }
 
-    /// <summary>A column found by alignment: where its words start (left-aligned text) or end (right-aligned figures), and its extent.</summary>
-    private sealed record Column(double Start, double? LeftEdge, double? RightEdge);
-
-    /// <summary>Columns from edges shared by many lines: left edges of text, right edges of figures.</summary>
-    /// <remarks>
-    /// Only edges at a gap count (a chunk of words closer than a wide space starts or ends there), so names that
-    /// all begin 'Percentage' do not make a column; a right edge ending chunks that start at a left edge is that
-    /// column's, not a column of its own.
-    /// </remarks>
-    private static List<Column> Anchors(IReadOnlyList<PdfLine> lines)
+    /// <summary>A run of words closer than a wide space: the text of one cell on one line.</summary>
+    internal sealed record Chunk(IReadOnlyList<PdfWord> Words)
     {
-        var need = Math.Max(2, lines.Count / 4);
-        var chunks = lines.SelectMany(Chunks).ToList();
-        List<double> Clusters(Func<List<PdfWord>, double> edge, Func<PdfWord, double> wordEdge)
-        {
-            var all = chunks.Select(c => Math.Round(edge(c))).Order().ToList();
-            var result = new List<double>();
-            var i = 0;
-            while (i < all.Count)
-            {
-                var j = i;
-                while (j + 1 < all.Count && all[j + 1] - all[i] <= 2)
-                {
-                    j++;
-                }
+        public double Left => Words[0].Left;
 
-                var x = all.Skip(i).Take(j - i + 1).Average();
+        public double Right => Words[^1].Right;
 
-                // Most words with this edge must be at a chunk edge: a column, not a common first word of a name.
-                var words = lines.SelectMany(l => l.Words).Count(w => Math.Abs(wordEdge(w) - x) <= 2);
-                if (j - i + 1 >= need && (j - i + 1) * 10 >= words * 6)
-                {
-                    result.Add(x);
-                }
+        public double Width => Right - Left;
 
-                i = j + 1;
-            }
-
-            return result;
-        }
-
-        var lefts = Clusters(c => c[0].Left, w => w.Left);
-        var rights = Clusters(c => c[^1].Right, w => w.Right);
-        var columns = lefts.Select(l => new Column(l, l, null)).ToList();
-        foreach (var r in rights)
-        {
-            var ending = chunks.Where(c => Math.Abs(c[^1].Right - r) <= 2).ToList();
-            var fromLeft = ending.Count(c => lefts.Any(l => Math.Abs(c[0].Left - l) <= 2));
-            if (fromLeft * 2 < ending.Count)
-            {
-                columns.Add(new Column(ending.Min(c => c[0].Left), null, r));
-            }
-        }
-
-        columns = columns.OrderBy(c => c.RightEdge ?? c.Start).ToList();
-        if (columns.Count == 0)
-        {
-            columns.Add(new Column(lines.Min(l => l.Left), lines.Min(l => l.Left), null));
-        }
-
-        return columns;
+        public double Overlap(double left, double right) => Math.Max(0, Math.Min(Right, right) - Math.Max(Left, left));
     }
 
-    /// <summary>Runs of words closer than a wide space.</summary>
-    private static IEnumerable<List<PdfWord>> Chunks(PdfLine line)
+    /// <summary>Runs of words closer than a wide space: a word space is about a quarter of the size, a column gap wider.</summary>
+    internal static List<Chunk> Chunks(PdfLine line)
     {
+        var result = new List<Chunk>();
         var chunk = new List<PdfWord> { line.Words[0] };
         for (var i = 1; i < line.Words.Count; i++)
         {
             if (line.Words[i].Left - line.Words[i - 1].Right > Math.Max(line.Words[i].Size, line.Words[i - 1].Size) * 0.45)
             {
-                yield return chunk;
+                result.Add(new Chunk(chunk));
                 chunk = [];
             }
 
             chunk.Add(line.Words[i]);
         }
 
-        yield return chunk;
+        result.Add(new Chunk(chunk));
+        return result;
     }
 
-    /// <summary>Each word to a column: by the edge it shares with a column, else with the word before it when they touch, else by position.</summary>
-    private static List<(PdfWord Word, int Column)> Assign(PdfLine line, List<Column> columns)
+    /// <summary>Whether most cells of the line after its first share a left or right edge with cells of the table so far.</summary>
+    private static bool Aligned(PdfLine line, List<PdfLine> table)
     {
-        var result = new List<(PdfWord, int)>();
-        for (var i = 0; i < line.Words.Count; i++)
-        {
-            var w = line.Words[i];
-            var column = columns.FindIndex(c => (c.LeftEdge is { } l && Math.Abs(w.Left - l) <= 2) || (c.RightEdge is { } r && Math.Abs(w.Right - r) <= 2));
-            if (column < 0 && i > 0 && w.Left - line.Words[i - 1].Right <= w.Size * 0.6)
-            {
-                column = result[^1].Item2;
-            }
+        var edges = table.SelectMany(Chunks).ToList();
+        var cells = Chunks(line).Skip(1).ToList();
+        var matched = cells.Count(c => edges.Any(e => Math.Abs(e.Left - c.Left) <= 2 || Math.Abs(e.Right - c.Right) <= 2));
+        return matched * 2 >= cells.Count;
+    }
 
-            if (column < 0)
+    /// <summary>Cells that cross a gap other lines leave between two cells: group headers over several columns, rows across the table.</summary>
+    private static HashSet<Chunk> Spanning(List<List<Chunk>> chunks)
+    {
+        var result = new HashSet<Chunk>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            foreach (var chunk in chunks[i])
             {
-                column = columns.FindLastIndex(c => (c.LeftEdge ?? c.Start) <= w.Left + 2);
-                if (column < 0)
+                var crossed = chunks.Where((other, j) => j != i && other.Count(c => chunk.Overlap(c.Left, c.Right) >= c.Width * 0.5) >= 2).Any();
+                if (crossed)
                 {
-                    column = 0;
+                    result.Add(chunk);
                 }
             }
-
-            if (result.Count > 0 && column < result[^1].Item2)
-            {
-                // Reading order within a line never goes back a column.
-                column = result[^1].Item2;
-            }
-
-            result.Add((w, column));
         }
 
         return result;
     }
+
+    /// <summary>Columns: the stretches of x covered by cells that do not span, joined where they overlap.</summary>
+    private static List<(double Left, double Right)> Columns(List<List<Chunk>> chunks, HashSet<Chunk> spanning)
+    {
+        var extents = chunks.SelectMany(c => c).Where(c => !spanning.Contains(c)).Select(c => (c.Left, c.Right)).OrderBy(e => e.Left).ToList();
+        var columns = new List<(double Left, double Right)>();
+        foreach (var (l, r) in extents)
+        {
+            if (columns.Count > 0 && l <= columns[^1].Right + 0.5)
+            {
+                columns[^1] = (columns[^1].Left, Math.Max(columns[^1].Right, r));
+            }
+            else
+            {
+                columns.Add((l, r));
+            }
+        }
+
+        return columns;
+    }
+
+    private static int ColumnOf(Chunk chunk, bool spans, List<(double Left, double Right)> columns)
+    {
+        if (!spans)
+        {
+            var inside = columns.FindIndex(c => chunk.Left >= c.Left - 0.5 && chunk.Right <= c.Right + 0.5);
+            if (inside >= 0)
+            {
+                return inside;
+            }
+        }
+
+        // A spanning cell sits in the first column it covers (as a spanned cell does in HTML), else where it overlaps most.
+        var covered = columns.FindIndex(c => chunk.Overlap(c.Left, c.Right) >= (c.Right - c.Left) * 0.5);
+        if (covered >= 0)
+        {
+            return covered;
+        }
+
+        var best = 0;
+        for (var i = 1; i < columns.Count; i++)
+        {
+            if (chunk.Overlap(columns[i].Left, columns[i].Right) > chunk.Overlap(columns[best].Left, columns[best].Right))
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    private sealed class Row(int columns)
+    {
+        public List<PdfWord>[] Cells { get; } = Enumerable.Range(0, columns).Select(_ => new List<PdfWord>()).ToArray();
+
+        public double?[] Last { get; } = new double?[columns];
+
+        public double Baseline { get; set; }
+
+        public bool Spans { get; set; }
+    }
+
+    /// <summary>Lines to rows: a line goes on the current row while its cells continue that row's cells at the line pitch.</summary>
+    /// <remarks>
+    /// Cell padding makes the step from a row's last line to the next row's first larger than the step between two
+    /// lines of one cell; where a table shows no such difference (no padding), a line that fills at least half the
+    /// columns starts a row.
+    /// </remarks>
+    private static List<Row> Rows(IReadOnlyList<PdfLine> lines, List<List<Chunk>> chunks, HashSet<Chunk> spanning, List<(double Left, double Right)> columns)
+    {
+        var placed = chunks.Select(cs => cs.Select(c => (Chunk: c, Column: ColumnOf(c, spanning.Contains(c), columns))).ToList()).ToList();
+        var size = lines.Select(l => l.Size).Order().ElementAt(lines.Count / 2);
+
+        // The pitch of lines within a cell: the smallest step between lines sharing a column, at most a loose line height.
+        var steps = new List<double>();
+        for (var i = 1; i < lines.Count; i++)
+        {
+            var step = lines[i].Bottom - lines[i - 1].Bottom;
+            if (step > size * 0.6 && placed[i].Any(p => placed[i - 1].Any(q => q.Column == p.Column)))
+            {
+                steps.Add(step);
+            }
+        }
+
+        var pitch = Math.Min(steps.Count > 0 ? steps.Min() : size * 1.2, size * 1.3);
+        var threshold = pitch * 1.15;
+        var padded = steps.Any(s => s > threshold);
+
+        var rows = new List<Row>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var baseline = lines[i].Bottom;
+            var occupied = placed[i].Select(p => p.Column).Distinct().ToList();
+            var alone = placed[i].Count == 1 && spanning.Contains(placed[i][0].Chunk);
+            var full = occupied.Count >= Math.Max(2, (columns.Count + 1) / 2);
+            var startsRow = true;
+            if (rows.Count > 0 && !rows[^1].Spans && !alone)
+            {
+                var row = rows[^1];
+                var stale = occupied.Any(c => row.Last[c] is { } last && baseline - last > threshold);
+                var continues = occupied.Any(c => row.Last[c] is { } last && baseline - last <= threshold);
+                startsRow = stale
+                    || (continues && !padded && full)
+                    || (!continues && baseline - row.Baseline > threshold);
+            }
+
+            if (startsRow)
+            {
+                rows.Add(new Row(columns.Count) { Spans = alone });
+            }
+
+            var current = rows[^1];
+            current.Baseline = baseline;
+            foreach (var (chunk, column) in placed[i])
+            {
+                current.Cells[column].AddRange(chunk.Words);
+                current.Last[column] = baseline;
+            }
+        }
+
+        return rows;
+    }
+
+    private static double Gap(PdfLine above, PdfLine below) => below.Top - above.Bottom;
 
     internal static double LineHeight(PdfLine line) => Math.Max(1, line.Bottom - line.Top);
 
