@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Begroting.Model.Diagnostics;
 using Begroting.Model.Layout;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Exceptions;
 
@@ -17,9 +18,9 @@ public sealed record PdfReaderOptions
 /// <summary>Reads born-digital PDF into the layout model with PdfPig, one page at a time.</summary>
 /// <remarks>
 /// Words come from PdfPig; lines, paragraphs, headings, lists and tables are built here from positions. Running
-/// headers and footers are found because they repeat in the page margins across pages (a first pass reads only the
-/// margins), not by fixed coordinates. Pages are processed one by one and released: memory holds the current page and
-/// the blocks made so far, not the pages.
+/// headers and footers are found because they repeat in the margins of nearby pages, not by fixed coordinates: a page
+/// is laid out once the next page has been read. Pages are processed one by one and released: memory holds two pages
+/// and the blocks made so far, not the document.
 /// </remarks>
 public static partial class PdfReader
 {
@@ -28,68 +29,33 @@ public static partial class PdfReader
     public static LayoutDocument Read(string path, string file, PdfReaderOptions? options = null)
     {
         var diagnostics = new List<Diagnostic>();
-        var pages = new List<PageBlocks>();
-        var signatures = new Dictionary<string, int>(StringComparer.Ordinal);
+        var blocks = new List<Block>();
+
+        // Signatures of margin lines on the pages before the one being laid out: with the next page's, they tell
+        // running headers and footers from body text that happens to stand high or low on a page.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         using var document = Open(path, file, options ?? new PdfReaderOptions());
         var pagesWithoutText = 0;
-        for (var n = 1; n <= document.NumberOfPages; n++)
+        PageText? pending = null;
+        for (var n = 1; n <= document.NumberOfPages + 1; n++)
         {
-            // One page at a time: its words are laid out and dropped; only the margin lines wait for the end.
-            var page = document.GetPage(n);
-            var frame = PageFrame.Of(page);
-            var words = PdfLines.Words(page, frame);
-            var lattices = PdfLattice.Find(page, frame);
-            var lines = PdfLines.Group(words.Where(w => !lattices.Any(l => l.Contains(w))));
-            if (words.Count == 0)
+            // One page ahead at most: a page is laid out once the next one's margins are known, then dropped.
+            var current = n <= document.NumberOfPages ? ReadPage(document.GetPage(n), n) : null;
+            if (current is { Words.Count: 0 })
             {
                 pagesWithoutText++;
                 diagnostics.Add(new Diagnostic("no-text-layer", Severity.Warning, "page has no text layer (a scan?); OCR is not available yet, so its content is not read", $"{file}#p{n}"));
-                continue;
+                current = null;
             }
 
-            var (top, bottom) = MarginLines(lines, frame.Height);
-            var body = new List<Block>();
-            var bodyLines = PdfColumns.InReadingOrder(lines.Where(l => !top.Contains(l) && !bottom.Contains(l)).ToList(), frame.Width);
-
-            // Ruled tables go in their place among the text, ordered by their top.
-            var pieces = bodyLines.Select(l => (Top: l.Top, Line: (PdfLine?)l, Lattice: (Lattice?)null)).ToList();
-            foreach (var table in lattices)
+            if (pending is not null)
             {
-                var at = pieces.FindIndex(p => p.Top > table.Top);
-                pieces.Insert(at < 0 ? pieces.Count : at, (table.Top, null, table));
+                var next = current?.Signatures ?? [];
+                LayOut(pending, file, s => seen.Contains(s) || next.Contains(s), blocks, diagnostics);
+                seen.UnionWith(pending.Signatures);
             }
 
-            var run = new List<PdfLine>();
-            foreach (var piece in pieces)
-            {
-                if (piece.Line is { } line)
-                {
-                    run.Add(line);
-                    continue;
-                }
-
-                PdfPageLayout.Blocks(run, file, n, frame.Height, body);
-                run = [];
-                var lattice = piece.Lattice!;
-                var inside = words.Where(lattice.Contains).ToList();
-                if (inside.Count > 0)
-                {
-                    body.Add(PdfLattice.Build(lattice, inside, file, n, frame.Height));
-                }
-            }
-
-            PdfPageLayout.Blocks(run, file, n, frame.Height, body);
-            foreach (var signature in top.Concat(bottom).Select(l => Signature(l.Text)).Distinct())
-            {
-                signatures[signature] = (signatures.TryGetValue(signature, out var count) ? count : 0) + 1;
-            }
-
-            if (frame.Turned)
-            {
-                diagnostics.Add(new Diagnostic("page-turned", Severity.Info, $"text runs {frame.Orientation}; the page is read turned, and boxes are given in that orientation", $"{file}#p{n}"));
-            }
-
-            pages.Add(new PageBlocks(n, frame.Height, top, body, bottom));
+            pending = current;
         }
 
         if (pagesWithoutText == document.NumberOfPages)
@@ -97,23 +63,67 @@ public static partial class PdfReader
             throw new DocumentException("no-text-layer", $"none of its {document.NumberOfPages} pages has a text layer (a scan?); OCR is not available yet", file);
         }
 
-        // Margin lines repeated on several pages (digits ignored) are running headers and footers; a lone page number is too.
-        bool Running(PdfLine line) => signatures.GetValueOrDefault(Signature(line.Text)) >= 2 || PageNumber().IsMatch(line.Text.Trim());
-        var blocks = new List<Block>();
-        foreach (var page in pages)
+        return new LayoutDocument(file, "pdf", blocks, diagnostics);
+    }
+
+    /// <summary>What a page holds before it is laid out: its frame, words, ruled tables, lines and the lines in its margins.</summary>
+    private sealed record PageText(int Number, PageFrame Frame, List<PdfWord> Words, List<Lattice> Lattices, List<PdfLine> Lines, List<PdfLine> Margins, HashSet<string> Signatures);
+
+    private static PageText ReadPage(Page page, int n)
+    {
+        var frame = PageFrame.Of(page);
+        var words = PdfLines.Words(page, frame);
+        var lattices = PdfLattice.Find(page, frame);
+        var lines = PdfLines.Group(words.Where(w => !lattices.Any(l => l.Contains(w))));
+        var (top, bottom) = MarginLines(lines, frame.Height);
+        var margins = top.Concat(bottom).ToList();
+        return new PageText(n, frame, words, lattices, lines, margins, margins.Select(l => Signature(l.Text)).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>A page's blocks in reading order: running margin lines dropped, ruled tables in their place among the text.</summary>
+    private static void LayOut(PageText page, string file, Func<string, bool> repeated, List<Block> blocks, List<Diagnostic> diagnostics)
+    {
+        // A margin line found on another page near it (digits ignored) is a running header or footer; a lone page number is too.
+        var running = page.Margins.Where(l => repeated(Signature(l.Text)) || PageNumber().IsMatch(l.Text.Trim())).ToHashSet();
+        var bodyLines = PdfColumns.InReadingOrder(page.Lines.Where(l => !running.Contains(l)).ToList(), page.Frame.Width);
+        var pieces = bodyLines.Select(l => (Top: l.Top, Line: (PdfLine?)l, Lattice: (Lattice?)null)).ToList();
+        foreach (var table in page.Lattices)
         {
-            var first = blocks.Count;
-            PdfPageLayout.Blocks(page.Top.Where(l => !Running(l)).ToList(), file, page.Number, page.Height, blocks);
-            blocks.AddRange(page.Body);
-            PdfPageLayout.Blocks(page.Bottom.Where(l => !Running(l)).ToList(), file, page.Number, page.Height, blocks);
-            if (blocks.Count > first && page.Number > 1)
+            var at = pieces.FindIndex(p => p.Top > table.Top);
+            pieces.Insert(at < 0 ? pieces.Count : at, (table.Top, null, table));
+        }
+
+        var first = blocks.Count;
+        var run = new List<PdfLine>();
+        foreach (var piece in pieces)
+        {
+            if (piece.Line is { } line)
             {
-                // A page break is a small gap: a table continued with its header repeated stays mergeable.
-                blocks[first] = blocks[first] with { GapBefore = 1 };
+                run.Add(line);
+                continue;
+            }
+
+            PdfPageLayout.Blocks(run, file, page.Number, page.Frame.Height, blocks);
+            run = [];
+            var lattice = piece.Lattice!;
+            var inside = page.Words.Where(lattice.Contains).ToList();
+            if (inside.Count > 0)
+            {
+                blocks.Add(PdfLattice.Build(lattice, inside, file, page.Number, page.Frame.Height));
             }
         }
 
-        return new LayoutDocument(file, "pdf", blocks, diagnostics);
+        PdfPageLayout.Blocks(run, file, page.Number, page.Frame.Height, blocks);
+        if (blocks.Count > first && page.Number > 1)
+        {
+            // A page break is a small gap: a table continued with its header repeated stays mergeable.
+            blocks[first] = blocks[first] with { GapBefore = 1 };
+        }
+
+        if (page.Frame.Turned)
+        {
+            diagnostics.Add(new Diagnostic("page-turned", Severity.Info, $"text runs {page.Frame.Orientation}; the page is read turned, and boxes are given in that orientation", $"{file}#p{page.Number}"));
+        }
     }
 
     /// <summary>Lines that may be running headers and footers: in the top or bottom band of the page, set off from the body by a gap wider than the line pitch.</summary>
@@ -141,8 +151,6 @@ public static partial class PdfReader
 
         return (lines.Take(topCount).ToList(), lines.Skip(lines.Count - bottomCount).ToList());
     }
-
-    private sealed record PageBlocks(int Number, double Height, List<PdfLine> Top, List<Block> Body, List<PdfLine> Bottom);
 
     public static int PageCount(string path)
     {
