@@ -13,6 +13,11 @@ namespace Begroting.Readers.Pdf;
 internal static class PdfTables
 {
     /// <summary>Where the table starting at line <paramref name="start"/> ends (exclusive), or -1 when the lines there are not a table.</summary>
+    /// <remarks>
+    /// A table is a run of lines with at least two cells each, with the lines of one cell between them: a line that
+    /// starts or ends where a later column's cells do (a wrapped value, a row with only a later column filled), and a
+    /// line of the first column when a table line follows closely or it follows the line above at the line spacing.
+    /// </remarks>
     public static int RegionEnd(IReadOnlyList<PdfLine> lines, int start)
     {
         if (Chunks(lines[start]).Count < 2)
@@ -22,6 +27,8 @@ internal static class PdfTables
 
         var multi = new List<PdfLine> { lines[start] };
         var left = lines[start].Left;
+        bool InLaterColumn(PdfLine line) => line.Left > left + 20 && multi.SelectMany(Chunks).Any(c => c.Left > left + 20 && (Math.Abs(c.Left - line.Left) <= 2 || Math.Abs(c.Right - line.Right) <= 2));
+        bool TableLine(PdfLine line) => Chunks(line).Count >= 2 ? multi.Count < 3 || Aligned(line, multi) : InLaterColumn(line);
         var j = start;
         while (j + 1 < lines.Count)
         {
@@ -34,7 +41,7 @@ internal static class PdfTables
             if (Chunks(next).Count >= 2)
             {
                 // A line whose cells share no edge with the table's is the next table (its own header), not this one's.
-                if (multi.Count >= 3 && !Aligned(next, multi))
+                if (!TableLine(next))
                 {
                     break;
                 }
@@ -44,22 +51,27 @@ internal static class PdfTables
                 continue;
             }
 
-            // One cell alone: a wrapped value cell (indented past the first column) or a wrapped first cell or goal row
-            // when a table line follows closely.
-            if (next.Left > left + 20 && next.Right <= multi.Max(l => l.Right) + 2 && Gap(lines[j], next) <= LineHeight(lines[j]) * 1.6)
+            if (InLaterColumn(next) && Gap(lines[j], next) <= LineHeight(lines[j]) * 1.6)
+            {
+                j++;
+                continue;
+            }
+
+            // A first-column line: the next line of the cell above (at the line spacing), or a wrapped first cell or
+            // goal row with a table line closely after it.
+            if (Math.Abs(next.Left - left) <= 2 && Math.Abs(lines[j].Left - left) <= 2 && next.Bottom - lines[j].Bottom <= Math.Max(next.Size, lines[j].Size) * 1.3)
             {
                 j++;
                 continue;
             }
 
             var k = j + 1;
-            while (k < lines.Count && k <= j + 4 && Chunks(lines[k]).Count < 2 && Gap(lines[k - 1], lines[k]) <= LineHeight(lines[k - 1]) * 1.6)
+            while (k < lines.Count && k <= j + 4 && Chunks(lines[k]).Count < 2 && !InLaterColumn(lines[k]) && Gap(lines[k - 1], lines[k]) <= LineHeight(lines[k - 1]) * 1.6)
             {
                 k++;
             }
 
-            if (k < lines.Count && k <= j + 4 && Chunks(lines[k]).Count >= 2 && Gap(lines[k - 1], lines[k]) <= LineHeight(lines[k - 1]) * 2.2
-                && (multi.Count < 3 || Aligned(lines[k], multi)))
+            if (k < lines.Count && k <= j + 4 && Gap(lines[k - 1], lines[k]) <= LineHeight(lines[k - 1]) * 2.2 && TableLine(lines[k]))
             {
                 j = k - 1;
                 continue;
@@ -157,6 +169,10 @@ internal static class PdfTables
     }
 
     /// <summary>Columns: the stretches of x covered by cells that do not span, joined where they overlap.</summary>
+    /// <remarks>
+    /// A stretch filled only on lines above the lines that fill the stretch to its right, never on the same line, is
+    /// that column's header set left or centred over figures set right: the two are one column.
+    /// </remarks>
     private static List<(double Left, double Right)> Columns(List<List<Chunk>> chunks, HashSet<Chunk> spanning)
     {
         var extents = chunks.SelectMany(c => c).Where(c => !spanning.Contains(c)).Select(c => (c.Left, c.Right)).OrderBy(e => e.Left).ToList();
@@ -170,6 +186,23 @@ internal static class PdfTables
             else
             {
                 columns.Add((l, r));
+            }
+        }
+
+        bool Fills(List<Chunk> line, (double Left, double Right) column) =>
+            line.Any(c => !spanning.Contains(c) && c.Left >= column.Left - 0.5 && c.Right <= column.Right + 0.5);
+        for (var i = 0; i + 1 < columns.Count;)
+        {
+            var above = chunks.FindLastIndex(line => Fills(line, columns[i]));
+            var below = chunks.FindIndex(line => Fills(line, columns[i + 1]));
+            if (above >= 0 && below > above)
+            {
+                columns[i] = (columns[i].Left, columns[i + 1].Right);
+                columns.RemoveAt(i + 1);
+            }
+            else
+            {
+                i++;
             }
         }
 
