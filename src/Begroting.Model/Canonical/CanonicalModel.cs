@@ -13,6 +13,7 @@ public sealed record CanonicalDocument(
     IReadOnlyList<FinancialTable> FinancialTables,
     IReadOnlyList<OtherTable> OtherTables,
     IReadOnlyList<ResidueItem> Residue,
+    IReadOnlyList<Repair> Repairs,
     IReadOnlyList<Warning> Warnings)
 {
     public const string CurrentSchemaVersion = "1.0";
@@ -77,7 +78,11 @@ public enum ObservationKind
 }
 
 /// <summary>One value of an indicator: the number, the text as printed and what the text said about it.</summary>
-/// <remarks>Flags: footnote, not_yet_known (nnb), no_value (-), trailing_dash (80%-), period_inferred, qualitative, one_of_several.</remarks>
+/// <remarks>
+/// Flags: footnote, not_yet_known (nnb), no_value (-), trailing_dash (80%-), period_inferred, qualitative,
+/// one_of_several, ocr (read from a scan), repaired (an OCR repair changed it). Confidence (0 to 1) is set only for
+/// values read by OCR: the recogniser's confidence in the words, lowered by repairs.
+/// </remarks>
 public sealed record Observation(
     ObservationKind Kind,
     int? Year,
@@ -88,7 +93,8 @@ public sealed record Observation(
     string Raw,
     IReadOnlyList<string> Flags,
     IReadOnlyList<Footnote> Footnotes,
-    string Provenance);
+    string Provenance,
+    double? Confidence = null);
 
 public enum FinancialTableKind
 {
@@ -121,7 +127,11 @@ public sealed record FinancialColumn(int Index, int? Year, ColumnKind Kind, stri
 public sealed record FinancialRow(string Group, string? PolicyArea, string Line, string Label, IReadOnlyList<Amount> Amounts, string Provenance);
 
 /// <summary>An amount in euros (the printed figure times the table's scale), with the text as printed.</summary>
-public sealed record Amount(int Column, decimal? Euros, string Raw, IReadOnlyList<string> Flags, string Provenance);
+/// <remarks>
+/// Confidence (0 to 1) is set only for amounts read by OCR: the recogniser's confidence, lowered by a repair or a
+/// failed arithmetic check, raised to at least 0.99 when the table's sums agree.
+/// </remarks>
+public sealed record Amount(int Column, decimal? Euros, string Raw, IReadOnlyList<string> Flags, string Provenance, double? Confidence = null);
 
 /// <summary>A table that matches no known kind, kept as a grid, with the cells that are figures read out.</summary>
 public sealed record OtherTable(string? Title, IReadOnlyList<IReadOnlyList<string>> Grid, IReadOnlyList<OtherValue> Values, string Provenance);
@@ -132,3 +142,6 @@ public sealed record OtherValue(string RowLabel, string ColumnHeader, int? Year,
 public sealed record ResidueItem(string Text, string Reason, string Provenance);
 
 public sealed record Warning(string Code, string Message, string? Provenance);
+
+/// <summary>A change made to text read by OCR: what was read, what it became, why, and where.</summary>
+public sealed record Repair(string Original, string Repaired, string Reason, string? Provenance);

@@ -1,8 +1,12 @@
 namespace Begroting.Model.Layout;
 
 /// <summary>Where a block, row or cell came from in its source file.</summary>
-/// <remarks>Text sources fill lines; PDF sources fill page and box; HTML sources fill a DOM path.</remarks>
-public sealed record SourceRef(string File, int? Line = null, int? EndLine = null, int? Page = null, BoundingBox? Box = null, string? Path = null)
+/// <remarks>
+/// Text sources fill lines; PDF sources fill page and box; HTML sources fill a DOM path. Text recognised by OCR
+/// carries the recogniser's confidence in it (0 to 1, the least of its words'); text that was given, not
+/// recognised, has none.
+/// </remarks>
+public sealed record SourceRef(string File, int? Line = null, int? EndLine = null, int? Page = null, BoundingBox? Box = null, string? Path = null, double? Confidence = null)
 {
     public SourceRef WithLines(int line, int endLine) => this with { Line = line, EndLine = endLine == line ? null : endLine };
 

@@ -21,18 +21,22 @@ public sealed record FactRow(
     string Value,
     string Unit,
     string Raw,
-    string Provenance)
+    string Provenance,
+    string Confidence = "")
 {
     public static readonly string[] Header =
     [
         "document_id", "document_kind", "document_year", "programme", "policy_area", "table_kind", "subject_code", "subject",
-        "measure", "period", "column_kind", "value", "unit", "raw", "provenance",
+        "measure", "period", "column_kind", "value", "unit", "raw", "provenance", "confidence",
     ];
 
-    public string[] Fields() =>
-        [DocumentId, DocumentKind, DocumentYear, Programme, PolicyArea, TableKind, SubjectCode, Subject, Measure, Period, ColumnKind, Value, Unit, Raw, Provenance];
+    /// <summary>Files written before OCR (and the hand-made gold, which records what a document says, not how sure a reader was) end at provenance.</summary>
+    public static readonly string[] HeaderWithoutConfidence = Header[..^1];
 
-    public static FactRow FromFields(IReadOnlyList<string> f) => new(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13], f[14]);
+    public string[] Fields() =>
+        [DocumentId, DocumentKind, DocumentYear, Programme, PolicyArea, TableKind, SubjectCode, Subject, Measure, Period, ColumnKind, Value, Unit, Raw, Provenance, Confidence];
+
+    public static FactRow FromFields(IReadOnlyList<string> f) => new(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13], f[14], f.Count > 15 ? f[15] : string.Empty);
 }
 
 /// <summary>Reshapes canonical documents into fact rows; never re-parses.</summary>
@@ -44,8 +48,8 @@ public static class Facts
         var kind = d.Kind is { } k ? Word(k) : string.Empty;
         var year = d.Year?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
         var programme = doc.Programme?.Number ?? string.Empty;
-        FactRow Row(string area, string tableKind, string code, string subject, string measure, string period, string column, string value, string unit, string raw, string prov) =>
-            new(d.Id, kind, year, programme, area, tableKind, code, subject, measure, period, column, value, unit, raw, prov);
+        FactRow Row(string area, string tableKind, string code, string subject, string measure, string period, string column, string value, string unit, string raw, string prov, double? confidence = null) =>
+            new(d.Id, kind, year, programme, area, tableKind, code, subject, measure, period, column, value, unit, raw, prov, Confidence(confidence));
 
         foreach (var goal in doc.Goals)
         {
@@ -61,7 +65,7 @@ public static class Facts
             foreach (var o in ind.Observations)
             {
                 yield return Row(ind.PolicyArea ?? string.Empty, "indicators", ind.Code ?? string.Empty, ind.Name, Word(o.Kind), Period(o.Year, o.Quarter), o.Column,
-                    Number(o.Value), o.Unit ?? ind.Unit ?? string.Empty, o.Raw, o.Provenance);
+                    Number(o.Value), o.Unit ?? ind.Unit ?? string.Empty, o.Raw, o.Provenance, o.Confidence);
             }
         }
 
@@ -74,7 +78,7 @@ public static class Facts
                 {
                     var column = table.Columns.First(c => c.Index == amount.Column);
                     yield return Row(row.PolicyArea ?? string.Empty, tableKind, row.PolicyArea ?? string.Empty, row.Group, row.Line, Period(column.Year, null), Word(column.Kind),
-                        Number(amount.Euros), table.Scale is null ? string.Empty : "EUR", amount.Raw, amount.Provenance);
+                        Number(amount.Euros), table.Scale is null ? string.Empty : "EUR", amount.Raw, amount.Provenance, amount.Confidence);
                 }
             }
         }
@@ -92,6 +96,8 @@ public static class Facts
         year is null ? string.Empty : quarter is null ? year.Value.ToString(CultureInfo.InvariantCulture) : $"{year.Value.ToString(CultureInfo.InvariantCulture)}-Q{quarter.Value.ToString(CultureInfo.InvariantCulture)}";
 
     private static string Number(decimal? value) => value is { } v ? DutchValue.Format(v) : string.Empty;
+
+    private static string Confidence(double? value) => value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : string.Empty;
 
     /// <summary>The Dutch word an enum stands for, as in the JSON.</summary>
     public static string Word<T>(T value)
@@ -146,7 +152,7 @@ public static class Facts
     public static List<FactRow> ReadCsv(string text, string file)
     {
         var records = Csv.Parse(text);
-        if (records.Count == 0 || !records[0].SequenceEqual(FactRow.Header))
+        if (records.Count == 0 || !(records[0].SequenceEqual(FactRow.Header) || records[0].SequenceEqual(FactRow.HeaderWithoutConfidence)))
         {
             throw new InvalidDataException($"{file}:1: not a facts file: the header must be {string.Join(",", FactRow.Header)}");
         }
@@ -154,9 +160,9 @@ public static class Facts
         var rows = new List<FactRow>();
         for (var i = 1; i < records.Count; i++)
         {
-            if (records[i].Count != FactRow.Header.Length)
+            if (records[i].Count != records[0].Count)
             {
-                throw new InvalidDataException($"{file}:{i + 1}: {records[i].Count} fields, expected {FactRow.Header.Length}");
+                throw new InvalidDataException($"{file}:{i + 1}: {records[i].Count} fields, expected {records[0].Count}");
             }
 
             rows.Add(FactRow.FromFields(records[i]));

@@ -31,10 +31,6 @@ internal sealed partial class NormaliserCore
             ReadProseAmounts(section, identity);
         }
 
-        foreach (var repair in repairs.Distinct())
-        {
-            Warn("ocr-repair", $"'{repair.Original}' read as '{repair.Repaired}': {repair.Reason}", File);
-        }
     }
 
     private List<ProseSection> ProseSections()

@@ -58,6 +58,7 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
             financialTables,
             otherTables,
             residue,
+            repairs.Distinct().ToList(),
             warnings);
     }
 

@@ -1,27 +1,25 @@
 using System.Text.RegularExpressions;
+using Begroting.Model.Canonical;
 
 namespace Begroting.Pipeline.Normalisation;
-
-/// <summary>One OCR repair: what was read, what it became, and why.</summary>
-public sealed record Repair(string Original, string Repaired, string Reason);
 
 /// <summary>Repairs the OCR confusions of Dutch text that stand in the way of names and sources (full repair with a lexicon is a later stage).</summary>
 public static partial class OcrRepair
 {
-    public static string Apply(string text, List<Repair> repairs)
+    public static string Apply(string text, List<Repair> repairs, string? provenance = null)
     {
         var result = text;
-        result = Replace(result, LedereenPattern(), m => "I" + m.Value[1..], "l read for I at a word start (ledereen)", repairs);
-        result = Replace(result, DiaeresisPattern(), m => m.Value.Replace('é', 'ë'), "é read for ë (financiële, cliënten)", repairs);
-        result = Replace(result, CircumflexPattern(), m => m.Value.Replace('é', 'ê'), "é read for ê (enquête)", repairs);
+        result = Replace(result, LedereenPattern(), m => "I" + m.Value[1..], "l read for I at a word start (ledereen)", repairs, provenance);
+        result = Replace(result, DiaeresisPattern(), m => m.Value.Replace('é', 'ë'), "é read for ë (financiële, cliënten)", repairs, provenance);
+        result = Replace(result, CircumflexPattern(), m => m.Value.Replace('é', 'ê'), "é read for ê (enquête)", repairs, provenance);
         return result;
     }
 
-    private static string Replace(string text, Regex pattern, Func<Match, string> fix, string reason, List<Repair> repairs) =>
+    private static string Replace(string text, Regex pattern, Func<Match, string> fix, string reason, List<Repair> repairs, string? provenance) =>
         pattern.Replace(text, m =>
         {
             var repaired = fix(m);
-            repairs.Add(new Repair(m.Value, repaired, reason));
+            repairs.Add(new Repair(m.Value, repaired, reason, provenance));
             return repaired;
         });
 
