@@ -22,7 +22,7 @@ public class ReadmeTests
     [Fact]
     public void Provenance_examples_point_where_extraction_points()
     {
-        var examples = System.Text.RegularExpressions.Regex.Matches(string.Join("\n", Readme), @"corpus/leiden/[^\s`""]+#[Lp][^\s`""]+").Select(m => m.Value).Distinct().ToList();
+        var examples = System.Text.RegularExpressions.Regex.Matches(string.Join("\n", Readme), @"corpus/leiden/[^\s`"",]+#[Lp][^\s`"",]+").Select(m => m.Value).Distinct().ToList();
         Assert.NotEmpty(examples);
         var provenances = CorpusFiles.Manifest.Documents.SelectMany(d => Facts.Of(CorpusFiles.Extract(d.Id).Document!)).Select(f => f.Provenance).ToHashSet(StringComparer.Ordinal);
         Assert.All(examples, e => Assert.Contains(e, provenances));
