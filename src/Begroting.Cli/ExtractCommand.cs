@@ -16,11 +16,13 @@ internal static class ExtractCommand
         var year = new Option<int?>("--year") { Description = "Document year for every input, overriding content and manifest." };
         var programme = new Option<string?>("--programme") { Description = "Programme number for every input, overriding content and manifest." };
         var password = new Option<string?>("--password") { Description = "Password for encrypted PDF inputs." };
-        var command = new Command("extract", "Read documents and write one canonical JSON per document plus facts.csv.") { inputs, output, kind, year, programme, password };
+        var noOcr = new Option<bool>("--no-ocr") { Description = "Do not read pages without a text layer (scans) by OCR." };
+        var ocrCache = new Option<string?>("--ocr-cache") { Description = "Folder that keeps recognised pages (default: ~/.cache/begroting/ocr; empty for none)." };
+        var command = new Command("extract", "Read documents and write one canonical JSON per document plus facts.csv.") { inputs, output, kind, year, programme, password, noOcr, ocrCache };
         command.SetAction(result => Run(
             result.GetValue(inputs)!,
             result.GetValue(output)!,
-            new ExtractionOptions { Kind = result.GetValue(kind), Year = result.GetValue(year), Programme = result.GetValue(programme), Password = result.GetValue(password) }));
+            new ExtractionOptions { Kind = result.GetValue(kind), Year = result.GetValue(year), Programme = result.GetValue(programme), Password = result.GetValue(password), Ocr = !result.GetValue(noOcr), OcrCache = result.GetValue(ocrCache) }));
         return command;
     }
 

@@ -12,13 +12,15 @@ internal static class LayoutCommand
     {
         var file = new Argument<string>("file") { Description = "A .txt, .html or .pdf file." };
         var password = new Option<string?>("--password") { Description = "Password for an encrypted PDF." };
-        var command = new Command("layout", "Print the layout model of a file (headings, paragraphs, lists, tables as grids) with provenance.") { file, password };
+        var noOcr = new Option<bool>("--no-ocr") { Description = "Do not read pages without a text layer (scans) by OCR." };
+        var ocrCache = new Option<string?>("--ocr-cache") { Description = "Folder that keeps recognised pages (default: ~/.cache/begroting/ocr; empty for none)." };
+        var command = new Command("layout", "Print the layout model of a file (headings, paragraphs, lists, tables as grids) with provenance.") { file, password, noOcr, ocrCache };
         command.SetAction(result =>
         {
             var path = result.GetValue(file)!;
             try
             {
-                var layout = Extraction.Layout(path, new ExtractionOptions { Password = result.GetValue(password) }, path);
+                var layout = Extraction.Layout(path, new ExtractionOptions { Password = result.GetValue(password), Ocr = !result.GetValue(noOcr), OcrCache = result.GetValue(ocrCache) }, path);
                 foreach (var block in layout.Blocks)
                 {
                     Console.WriteLine(Describe(block));

@@ -19,6 +19,12 @@ public sealed record ExtractionOptions
 
     /// <summary>Password for encrypted PDF files.</summary>
     public string? Password { get; init; }
+
+    /// <summary>Whether pages without a text layer are read by OCR.</summary>
+    public bool Ocr { get; init; } = true;
+
+    /// <summary>Where recognised pages are cached: null for the user's cache folder, empty for no cache.</summary>
+    public string? OcrCache { get; init; }
 }
 
 /// <summary>The outcome for one file: a document, or an error that names the file and the place.</summary>
@@ -59,7 +65,8 @@ public static partial class Extraction
         if (IsPdf(path))
         {
             // A PDF is hashed as a stream and read page by page, never loaded whole.
-            return (Readers.Pdf.PdfReader.Read(path, display, new Readers.Pdf.PdfReaderOptions { Password = options.Password }), ManifestIndex.Sha256OfFile(path));
+            var recogniser = options.Ocr ? new Readers.Ocr.TesseractRecogniser(new Readers.Ocr.OcrOptions { CacheDirectory = options.OcrCache }) : null;
+            return (Readers.Pdf.PdfReader.Read(path, display, new Readers.Pdf.PdfReaderOptions { Password = options.Password, Recogniser = recogniser }), ManifestIndex.Sha256OfFile(path));
         }
 
         if (!IsHtml(path) && !TextExtensions.Contains(Path.GetExtension(path).ToLowerInvariant()))

@@ -2,8 +2,12 @@ using UglyToad.PdfPig.Content;
 
 namespace Begroting.Readers.Pdf;
 
-/// <summary>A word as the layout needs it: text and box in points, top-down, with its size and weight.</summary>
-internal sealed record PdfWord(string Text, double Left, double Right, double Top, double Bottom, double Size, bool Bold);
+/// <summary>A word as the layout needs it: text and box in points, top-down, with its size and weight, and the recogniser's confidence when it was read by OCR.</summary>
+internal sealed record PdfWord(string Text, double Left, double Right, double Top, double Bottom, double Size, bool Bold, double? Confidence = null)
+{
+    /// <summary>The least confidence of the words (null when none was recognised).</summary>
+    public static double? ConfidenceOf(IEnumerable<PdfWord> words) => words.Min(w => w.Confidence);
+}
 
 /// <summary>Words sharing a baseline, left to right, cut into segments where the horizontal gap is wider than a word space.</summary>
 internal sealed record PdfLine(IReadOnlyList<PdfWord> Words, IReadOnlyList<IReadOnlyList<PdfWord>> Segments)

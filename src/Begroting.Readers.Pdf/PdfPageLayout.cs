@@ -22,7 +22,7 @@ internal static partial class PdfPageLayout
                 return;
             }
 
-            var source = new SourceRef(file, Page: page, Box: PdfTables.Box(paragraph.SelectMany(l => l.Words), pageHeight));
+            var source = new SourceRef(file, Page: page, Box: PdfTables.Box(paragraph.SelectMany(l => l.Words), pageHeight), Confidence: PdfWord.ConfidenceOf(paragraph.SelectMany(l => l.Words)));
             var text = paragraph.Select(l => l.Text).ToList();
             if (text.Count == 1 && (paragraph[0].Size > bodySize * 1.1 || paragraph[0].Bold) && text[0].Length <= 120)
             {

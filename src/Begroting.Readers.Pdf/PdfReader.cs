@@ -13,6 +13,9 @@ public sealed record PdfReaderOptions
 {
     /// <summary>Password of an encrypted PDF.</summary>
     public string? Password { get; init; }
+
+    /// <summary>Reads pages that have no text layer; without it such pages are reported and skipped.</summary>
+    public IPageRecogniser? Recogniser { get; init; }
 }
 
 /// <summary>Reads born-digital PDF into the layout model with PdfPig, one page at a time.</summary>
@@ -28,56 +31,133 @@ public static partial class PdfReader
 
     public static LayoutDocument Read(string path, string file, PdfReaderOptions? options = null)
     {
+        options ??= new PdfReaderOptions();
         var diagnostics = new List<Diagnostic>();
         var blocks = new List<Block>();
 
         // Signatures of margin lines on the pages before the one being laid out: with the next page's, they tell
         // running headers and footers from body text that happens to stand high or low on a page.
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        using var document = Open(path, file, options ?? new PdfReaderOptions());
+        using var document = Open(path, file, options);
+
+        // Pages read but not yet laid out: one, so that the next page's margins are known; when pages go to OCR, as
+        // many as there are cores, so that they are recognised side by side.
+        var window = options.Recogniser is null ? 1 : Math.Max(1, Environment.ProcessorCount);
+        var queue = new Queue<PendingPage>();
         var pagesWithoutText = 0;
-        PageText? pending = null;
-        for (var n = 1; n <= document.NumberOfPages + 1; n++)
+        var recognised = 0;
+        void LayOutOldest()
         {
-            // One page ahead at most: a page is laid out once the next one's margins are known, then dropped.
-            var current = n <= document.NumberOfPages ? ReadPage(document.GetPage(n), n) : null;
-            if (current is { Words.Count: 0 })
+            var page = queue.Dequeue().Text();
+            var next = queue.Count > 0 ? queue.Peek().Text().Signatures : [];
+            LayOut(page, file, s => seen.Contains(s) || next.Contains(s), blocks, diagnostics);
+            seen.UnionWith(page.Signatures);
+        }
+
+        for (var n = 1; n <= document.NumberOfPages; n++)
+        {
+            var page = document.GetPage(n);
+            var frame = PageFrame.Of(page);
+            var words = PdfLines.Words(page, frame);
+            if (words.Count > 0)
+            {
+                var text = ReadPage(page, n, frame, words);
+                queue.Enqueue(new PendingPage(() => text));
+            }
+            else if (options.Recogniser is { } recogniser && ContentKey(page) is { } key)
+            {
+                recognised++;
+                var number = n;
+                var task = recogniser.RecogniseAsync(new PageImage(path, file, n, frame.Width, frame.Height, key));
+                queue.Enqueue(new PendingPage(() => FromRecognised(number, frame, task.GetAwaiter().GetResult())));
+            }
+            else
             {
                 pagesWithoutText++;
-                diagnostics.Add(new Diagnostic("no-text-layer", Severity.Warning, "page has no text layer (a scan?); OCR is not available yet, so its content is not read", $"{file}#p{n}"));
-                current = null;
+                diagnostics.Add(options.Recogniser is null
+                    ? new Diagnostic("no-text-layer", Severity.Warning, "page has no text layer (a scan?) and no OCR was asked for, so its content is not read", $"{file}#p{n}")
+                    : new Diagnostic("blank-page", Severity.Info, "page has neither text nor images", $"{file}#p{n}"));
             }
 
-            if (pending is not null)
+            while (queue.Count > window)
             {
-                var next = current?.Signatures ?? [];
-                LayOut(pending, file, s => seen.Contains(s) || next.Contains(s), blocks, diagnostics);
-                seen.UnionWith(pending.Signatures);
+                LayOutOldest();
             }
+        }
 
-            pending = current;
+        while (queue.Count > 0)
+        {
+            LayOutOldest();
         }
 
         if (pagesWithoutText == document.NumberOfPages)
         {
-            throw new DocumentException("no-text-layer", $"none of its {document.NumberOfPages} pages has a text layer (a scan?); OCR is not available yet", file);
+            throw new DocumentException("no-text-layer", options.Recogniser is null
+                ? $"none of its {document.NumberOfPages} pages has a text layer (a scan?) and no OCR was asked for"
+                : $"none of its {document.NumberOfPages} pages has text or an image to read", file);
+        }
+
+        if (recognised > 0)
+        {
+            diagnostics.Add(new Diagnostic("ocr", Severity.Info, $"{recognised} of {document.NumberOfPages} pages have no text layer and were read by OCR", file));
         }
 
         return new LayoutDocument(file, "pdf", blocks, diagnostics);
     }
 
+    /// <summary>A page waiting to be laid out: its text at once, or once its OCR is done.</summary>
+    private sealed class PendingPage(Func<PageText> read)
+    {
+        private PageText? text;
+
+        public PageText Text() => text ??= read();
+    }
+
     /// <summary>What a page holds before it is laid out: its frame, words, ruled tables, lines and the lines in its margins.</summary>
     private sealed record PageText(int Number, PageFrame Frame, List<PdfWord> Words, List<Lattice> Lattices, List<PdfLine> Lines, List<PdfLine> Margins, HashSet<string> Signatures);
 
-    private static PageText ReadPage(Page page, int n)
+    private static PageText ReadPage(Page page, int n, PageFrame frame, List<PdfWord> words)
     {
-        var frame = PageFrame.Of(page);
-        var words = PdfLines.Words(page, frame);
         var lattices = PdfLattice.Find(page, frame);
+        return WithLines(n, frame, words, lattices);
+    }
+
+    /// <summary>A scanned page's recognised words, in the same stream as a text layer's (no ruling lines are read from the image).</summary>
+    private static PageText FromRecognised(int n, PageFrame frame, IReadOnlyList<RecognisedWord> recognised)
+    {
+        var words = recognised
+            .Where(w => !string.IsNullOrWhiteSpace(w.Text))
+            .Select(w => new PdfWord(w.Text, w.Left, w.Right, w.Top, w.Bottom, w.Size, false, w.Confidence))
+            .ToList();
+        return WithLines(n, frame, words, []);
+    }
+
+    private static PageText WithLines(int n, PageFrame frame, List<PdfWord> words, List<Lattice> lattices)
+    {
         var lines = PdfLines.Group(words.Where(w => !lattices.Any(l => l.Contains(w))));
         var (top, bottom) = MarginLines(lines, frame.Height);
         var margins = top.Concat(bottom).ToList();
         return new PageText(n, frame, words, lattices, lines, margins, margins.Select(l => Signature(l.Text)).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>A key for what a page shows when it has no text: a hash of its images' bytes and its size; null when it has no image (a blank page).</summary>
+    private static string? ContentKey(Page page)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var any = false;
+        foreach (var image in page.GetImages())
+        {
+            hash.AppendData(image.RawBytes);
+            any = true;
+        }
+
+        if (!any)
+        {
+            return null;
+        }
+
+        hash.AppendData(System.Text.Encoding.ASCII.GetBytes(FormattableString.Invariant($"{page.Width}x{page.Height}")));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>A page's blocks in reading order: running margin lines dropped, ruled tables in their place among the text.</summary>

@@ -102,7 +102,7 @@ internal static class PdfTables
 
         var tableRows = rows.Select(row => new TableRow(
             row.Cells.Select(words => words.Count > 0
-                ? new Cell([Model.Text.Hyphenation.JoinLines(PdfLines.Group(words).Select(l => l.Text))], new SourceRef(file, Page: page, Box: Box(words, pageHeight)))
+                ? new Cell([Model.Text.Hyphenation.JoinLines(PdfLines.Group(words).Select(l => l.Text))], new SourceRef(file, Page: page, Box: Box(words, pageHeight), Confidence: PdfWord.ConfidenceOf(words)))
                 : new Cell([], new SourceRef(file, Page: page))).ToList(),
             new SourceRef(file, Page: page, Box: Box(row.Cells.SelectMany(c => c), pageHeight)))).ToList();
         return new Table(tableRows, TableForm.Grid, new SourceRef(file, Page: page, Box: Box(lines.SelectMany(l => l.Words), pageHeight)));
@@ -120,14 +120,14 @@ internal static class PdfTables
         public double Overlap(double left, double right) => Math.Max(0, Math.Min(Right, right) - Math.Max(Left, left));
     }
 
-    /// <summary>Runs of words closer than a wide space: a word space is about a quarter of the size, a column gap wider.</summary>
+    /// <summary>Runs of words closer than a wide space: a word space is a quarter to two fifths of the size (more between OCR boxes, which hug the ink), a column gap three quarters or more.</summary>
     internal static List<Chunk> Chunks(PdfLine line)
     {
         var result = new List<Chunk>();
         var chunk = new List<PdfWord> { line.Words[0] };
         for (var i = 1; i < line.Words.Count; i++)
         {
-            if (line.Words[i].Left - line.Words[i - 1].Right > Math.Max(line.Words[i].Size, line.Words[i - 1].Size) * 0.45)
+            if (line.Words[i].Left - line.Words[i - 1].Right > Math.Max(line.Words[i].Size, line.Words[i - 1].Size) * 0.6)
             {
                 result.Add(new Chunk(chunk));
                 chunk = [];

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Text;
+using Begroting.Model.Diagnostics;
+using Begroting.Readers.Pdf;
+
+namespace Begroting.Readers.Ocr;
+
+/// <summary>Settings of OCR.</summary>
+public sealed record OcrOptions
+{
+    /// <summary>Resolution pages are rendered at for recognition: Tesseract reads best at about 300 dpi.</summary>
+    public int Dpi { get; init; } = 300;
+
+    /// <summary>Tesseract languages.</summary>
+    public string Languages { get; init; } = "nld";
+
+    /// <summary>Where recognised pages are kept, by content; null for the user's cache folder, empty for none.</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>How long one page may take.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(3);
+}
+
+/// <summary>Reads scanned pages with Tesseract 5: the page is rendered by poppler's pdftoppm and recognised as hOCR, both as processes.</summary>
+/// <remarks>
+/// As many pages are recognised at once as there are cores (each Tesseract limited to one thread, which is
+/// faster than letting them compete). A recognised page is cached by the content of the page's images and the
+/// settings, so a second run over the same scans does not call Tesseract again.
+/// </remarks>
+public sealed class TesseractRecogniser : IPageRecogniser
+{
+    // Page segmentation 4 (one column of text of varying sizes): word boxes are what the layout uses, and it keeps
+    // small figures such as '6,0' whole more often than automatic segmentation does.
+    private const string PageSegmentation = "4";
+
+    private static readonly SemaphoreSlim Slots = new(Math.Max(1, Environment.ProcessorCount));
+    private static readonly Lazy<string?> Version = new(() => Run("tesseract", ["--version"], TimeSpan.FromSeconds(30)) is { ExitCode: 0 } r ? (r.Output + r.Error).Split('\n')[0].Trim() : null);
+
+    private readonly OcrOptions options;
+    private readonly string? cache;
+
+    public TesseractRecogniser(OcrOptions? options = null)
+    {
+        this.options = options ?? new OcrOptions();
+        cache = this.options.CacheDirectory switch
+        {
+            null => Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "begroting", "ocr"),
+            "" => null,
+            var dir => dir,
+        };
+    }
+
+    /// <summary>Whether Tesseract runs here, and its version.</summary>
+    public static string? TesseractVersion => Version.Value;
+
+    public async Task<IReadOnlyList<RecognisedWord>> RecogniseAsync(PageImage page, CancellationToken cancellationToken = default)
+    {
+        var where = $"{page.File}#p{page.Number}";
+        var version = Version.Value ?? throw new DocumentException("ocr-unavailable", "the page has no text layer and Tesseract is not installed (Debian: apt-get install tesseract-ocr tesseract-ocr-nld)", where);
+        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased");
+        var cached = cache is null ? null : Path.Combine(cache, key[..2], key + ".hocr");
+        if (cached is not null && File.Exists(cached))
+        {
+            return Hocr.Parse(await File.ReadAllTextAsync(cached, cancellationToken).ConfigureAwait(false), options.Dpi);
+        }
+
+        await Slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The tools run on a pool thread: the reader goes on to the next page meanwhile.
+            var hocr = await Task.Run(() => Recognise(page, where), cancellationToken).ConfigureAwait(false);
+            if (cached is not null)
+            {
+                Store(cached, hocr);
+            }
+
+            return Hocr.Parse(hocr, options.Dpi);
+        }
+        finally
+        {
+            Slots.Release();
+        }
+    }
+
+    /// <summary>Renders the page and recognises it; the hOCR text.</summary>
+    private string Recognise(PageImage page, string where)
+    {
+        var work = Directory.CreateTempSubdirectory("begroting-ocr-");
+        try
+        {
+            var image = Path.Combine(work.FullName, "page");
+            var n = page.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var render = Run("pdftoppm", ["-r", options.Dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-gray", "-f", n, "-l", n, "-singlefile", page.Path, image], options.Timeout);
+            if (render is not { ExitCode: 0 } || !File.Exists(image + ".pgm"))
+            {
+                throw new DocumentException("ocr-failed", render is null ? "the page could not be rendered for OCR: pdftoppm is not installed (Debian: apt-get install poppler-utils)" : $"the page could not be rendered for OCR: {First(render.Error)}", where);
+            }
+
+            var (pixels, width, height, offset) = RuleRemoval.ReadPgm(File.ReadAllBytes(image + ".pgm"));
+            RuleRemoval.Erase(pixels, offset, width, height, horizontal: options.Dpi, vertical: options.Dpi / 5);
+            File.WriteAllBytes(image + ".pgm", pixels);
+
+            var recognise = Run("tesseract", [image + ".pgm", image, "-l", options.Languages, "--psm", PageSegmentation, "hocr"], options.Timeout);
+            if (recognise is not { ExitCode: 0 } || !File.Exists(image + ".hocr"))
+            {
+                throw new DocumentException("ocr-failed", $"Tesseract could not read the page: {First(recognise?.Error ?? "did not finish")}", where);
+            }
+
+            return File.ReadAllText(image + ".hocr");
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Writes the cache entry through a temporary file: a run cut short leaves no half entry.</summary>
+    private static void Store(string path, string hocr)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temp = path + "." + Environment.ProcessId + ".tmp";
+            File.WriteAllText(temp, hocr);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (IOException)
+        {
+            // A cache that cannot be written only costs time on the next run.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static string Key(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static string First(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no message";
+
+    private sealed record ProcessResult(int ExitCode, string Output, string Error);
+
+    /// <summary>Runs a tool; null when it is not installed.</summary>
+    private static ProcessResult? Run(string tool, IEnumerable<string> arguments, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(tool)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // One thread per Tesseract: pages are recognised side by side instead, and threads fighting over two cores cost more than they give.
+        start.Environment["OMP_THREAD_LIMIT"] = "1";
+        try
+        {
+            using var process = Process.Start(start);
+            if (process is null)
+            {
+                return null;
+            }
+
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(timeout))
+            {
+                process.Kill(entireProcessTree: true);
+                return new ProcessResult(-1, string.Empty, $"{tool} took longer than {timeout.TotalSeconds:0} s");
+            }
+
+            return new ProcessResult(process.ExitCode, output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult());
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+}
