@@ -19,12 +19,33 @@ internal static partial class Hocr
     {
         var scale = 72.0 / dpi;
         var document = new HtmlParser().ParseDocument(hocr);
+        var pageBox = Box().Match(document.QuerySelector(".ocr_page")?.GetAttribute("title") ?? string.Empty);
+        var (pageWidth, pageHeight) = pageBox.Success ? (Number(pageBox, 3), Number(pageBox, 4)) : (0.0, 0.0);
+        var lines = document.QuerySelectorAll(".ocr_line, .ocr_header, .ocr_caption, .ocr_textfloat")
+            .Select(line =>
+            {
+                var title = line.GetAttribute("title") ?? string.Empty;
+                var box = Box().Match(title);
+                var baseline = Baseline().Match(title);
+                return (
+                    Left: Number(box, 1),
+                    Bottom: Number(box, 4),
+                    Slope: baseline.Success ? Number(baseline, 1) : 0,
+                    Offset: baseline.Success ? Number(baseline, 2) : 0,
+                    XSize: Number(XSize().Match(title)),
+                    Words: line.QuerySelectorAll(".ocrx_word").ToList());
+            })
+            .ToList();
+
+        // The page's skew, from the baselines of lines of several words: words are turned back by it, so that a
+        // slightly skewed scan gives level lines and straight columns.
+        var slopes = lines.Where(l => l.Words.Count >= 3).Select(l => l.Slope).Order().ToList();
+        var skew = slopes.Count > 0 ? slopes[slopes.Count / 2] : 0;
+
         var words = new List<RecognisedWord>();
-        foreach (var line in document.QuerySelectorAll(".ocr_line, .ocr_header, .ocr_caption, .ocr_textfloat"))
+        foreach (var line in lines)
         {
-            var lineTitle = line.GetAttribute("title") ?? string.Empty;
-            var xSize = Number(XSize().Match(lineTitle));
-            foreach (var word in line.QuerySelectorAll(".ocrx_word"))
+            foreach (var word in line.Words)
             {
                 var title = word.GetAttribute("title") ?? string.Empty;
                 var box = Box().Match(title);
@@ -34,10 +55,24 @@ internal static partial class Hocr
                     continue;
                 }
 
-                var (x0, y0, x1, y1) = (Number(box, 1), Number(box, 2), Number(box, 3), Number(box, 4));
-                var size = (xSize > 0 ? xSize : y1 - y0) * scale * SizeFactor;
+                var (x0, x1) = (Number(box, 1), Number(box, 3));
+                var size = (line.XSize > 0 ? line.XSize : Number(box, 4) - Number(box, 2)) * SizeFactor;
+
+                // The word stands on its line's baseline (a dash or a comma is not lower or higher than the figures
+                // beside it), as a text layer's words stand on theirs.
+                var middle = (x0 + x1) / 2;
+                var baseline = line.Bottom + line.Offset + (line.Slope * (middle - line.Left));
+                var level = baseline - (skew * (middle - (pageWidth / 2)));
+                var shift = skew * (baseline - (pageHeight / 2));
                 var confidence = WordConfidence().Match(title) is { Success: true } c ? Number(c) / 100 : 0;
-                words.Add(new RecognisedWord(text, x0 * scale, y0 * scale, x1 * scale, y1 * scale, Math.Round(size, 2), Math.Clamp(confidence, 0, 1)));
+                words.Add(new RecognisedWord(
+                    text,
+                    (x0 + shift) * scale,
+                    (level - (size * 0.7)) * scale,
+                    (x1 + shift) * scale,
+                    level * scale,
+                    Math.Round(size * scale, 2),
+                    Math.Clamp(confidence, 0, 1)));
             }
         }
 
@@ -49,6 +84,9 @@ internal static partial class Hocr
 
     [GeneratedRegex(@"bbox (\d+) (\d+) (\d+) (\d+)")]
     private static partial Regex Box();
+
+    [GeneratedRegex(@"baseline (-?[\d.]+) (-?[\d.]+)")]
+    private static partial Regex Baseline();
 
     [GeneratedRegex(@"x_size ([\d.]+)")]
     private static partial Regex XSize();

@@ -87,8 +87,15 @@ internal static class PdfTables
     public static Table? TryBuild(IReadOnlyList<PdfLine> lines, string file, int page, double pageHeight)
     {
         var chunks = lines.Select(Chunks).ToList();
-        var spanning = Spanning(chunks);
-        var columns = Columns(chunks, spanning);
+        var columns = Columns(chunks);
+
+        // Cells that lie across a gutter span.
+        var spanning = chunks.SelectMany(c => c).Where(c => !columns.Any(col => c.Left >= col.Left - 0.5 && c.Right <= col.Right + 0.5)).ToHashSet<Chunk>(ReferenceEqualityComparer.Instance);
+        if (Environment.GetEnvironmentVariable("DBG") is not null)
+        {
+            foreach (var cs in chunks) Console.Error.WriteLine(string.Join(" | ", cs.Select(c => $"{(spanning.Contains(c) ? "*" : "")}{c.Left:F0}-{c.Right:F0} {PdfLine.TextOf(c.Words)}")));
+            Console.Error.WriteLine("COLUMNS " + string.Join(" ", columns.Select(c => $"[{c.Left:F0},{c.Right:F0}]")));
+        }
         if (columns.Count < 2)
         {
             return null;
@@ -149,48 +156,113 @@ internal static class PdfTables
         return matched * 2 >= cells.Count;
     }
 
-    /// <summary>Cells that cross a gap other lines leave between two cells: group headers over several columns, rows across the table.</summary>
-    private static HashSet<Chunk> Spanning(List<List<Chunk>> chunks)
+    /// <summary>Columns: the stretches of x between gutters, a gutter being where (nearly) no line has a cell and lines have cells on both sides.</summary>
+    /// <remarks>
+    /// A few lines may cross a gutter (a group header such as 'Streefwaarden' over the year columns, a goal row
+    /// across the table, a header wrapped a point into the next column): their cells span. Inside a column of
+    /// names set flush left, the ragged right ends make no gutter, because no cell starts after them until the
+    /// next column: the gutter is cut where the fewest lines cross, which is between the columns.
+    /// A stretch filled only on lines above the lines that fill the stretch to its right, never on the same line,
+    /// is that column's header set left or centred over figures set right: the two are one column.
+    /// </remarks>
+    private static List<(double Left, double Right)> Columns(List<List<Chunk>> chunks)
     {
-        var result = new HashSet<Chunk>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < chunks.Count; i++)
+        var all = chunks.SelectMany(c => c).ToList();
+        var left = all.Min(c => c.Left);
+        var right = all.Max(c => c.Right);
+        var allowed = Math.Max(1, chunks.Count * 15 / 100);
+        const double Step = 0.5;
+        var steps = (int)Math.Ceiling((right - left) / Step) + 1;
+        var coverage = new int[steps];
+        foreach (var line in chunks)
         {
-            foreach (var chunk in chunks[i])
+            var covered = new bool[steps];
+            foreach (var c in line)
             {
-                var crossed = chunks.Where((other, j) => j != i && other.Count(c => chunk.Overlap(c.Left, c.Right) >= c.Width * 0.5) >= 2).Any();
-                if (crossed)
+                for (var k = (int)Math.Ceiling((c.Left - left) / Step); k * Step + left < c.Right && k < steps; k++)
                 {
-                    result.Add(chunk);
+                    covered[k] = true;
                 }
+            }
+
+            for (var k = 0; k < steps; k++)
+            {
+                coverage[k] += covered[k] ? 1 : 0;
             }
         }
 
-        return result;
-    }
-
-    /// <summary>Columns: the stretches of x covered by cells that do not span, joined where they overlap.</summary>
-    /// <remarks>
-    /// A stretch filled only on lines above the lines that fill the stretch to its right, never on the same line, is
-    /// that column's header set left or centred over figures set right: the two are one column.
-    /// </remarks>
-    private static List<(double Left, double Right)> Columns(List<List<Chunk>> chunks, HashSet<Chunk> spanning)
-    {
-        var extents = chunks.SelectMany(c => c).Where(c => !spanning.Contains(c)).Select(c => (c.Left, c.Right)).OrderBy(e => e.Left).ToList();
-        var columns = new List<(double Left, double Right)>();
-        foreach (var (l, r) in extents)
+        var cuts = new List<double>();
+        var at = 0;
+        while (at < steps)
         {
-            if (columns.Count > 0 && l <= columns[^1].Right + 0.5)
+            if (coverage[at] > allowed)
             {
-                columns[^1] = (columns[^1].Left, Math.Max(columns[^1].Right, r));
+                at++;
+                continue;
             }
-            else
+
+            var end = at;
+            while (end + 1 < steps && coverage[end + 1] <= allowed)
             {
-                columns.Add((l, r));
+                end++;
             }
+
+            // Cuts go in the middle of each run no line crosses; where every part of the stretch is crossed by a
+            // few lines, in the middle of the least crossed run.
+            var least = Enumerable.Range(at, end - at + 1).Min(k => coverage[k]);
+            var runs = new List<(int Start, int Length)>();
+            var runStart = -1;
+            for (var k = at; k <= end + 1; k++)
+            {
+                if (k <= end && coverage[k] == least)
+                {
+                    runStart = runStart < 0 ? k : runStart;
+                }
+                else if (runStart >= 0)
+                {
+                    runs.Add((runStart, k - runStart));
+                    runStart = -1;
+                }
+            }
+
+            if (least > 0)
+            {
+                runs = [runs.MaxBy(r => r.Length)];
+            }
+
+            foreach (var run in runs)
+            {
+                var x = left + ((run.Start + ((run.Length - 1) / 2.0)) * Step);
+                var both = chunks.Count(line => line.Any(c => c.Right <= x) && line.Any(c => c.Left >= x));
+
+                // A cell across the cut must span (lie over two cells of another line) or only touch the other side;
+                // a header wider than the figures under it, right-aligned with them, is in their column.
+                bool Allows(Chunk c) =>
+                    Math.Min(x - c.Left, c.Right - x) <= c.Width * 0.25
+                    || chunks.Any(line => !line.Contains(c) && line.Count(o => c.Overlap(o.Left, o.Right) >= o.Width * 0.5) >= 2);
+                // A strip no line crosses needs one line with cells on both sides; a strip some lines cross, two.
+                if (both >= (least == 0 ? 1 : 2) && all.Where(c => c.Left < x && c.Right > x).All(Allows))
+                {
+                    cuts.Add(x);
+                }
+            }
+
+            at = end + 1;
+        }
+
+        var bounds = new List<double> { left };
+        bounds.AddRange(cuts);
+        bounds.Add(right);
+        var columns = new List<(double Left, double Right)>();
+        for (var i = 0; i + 1 < bounds.Count; i++)
+        {
+            // A column's extent: its cells that lie inside it.
+            var inside = all.Where(c => c.Left >= bounds[i] - 0.5 && c.Right <= bounds[i + 1] + 0.5).ToList();
+            columns.Add(inside.Count > 0 ? (inside.Min(c => c.Left), inside.Max(c => c.Right)) : (bounds[i], bounds[i + 1]));
         }
 
         bool Fills(List<Chunk> line, (double Left, double Right) column) =>
-            line.Any(c => !spanning.Contains(c) && c.Left >= column.Left - 0.5 && c.Right <= column.Right + 0.5);
+            line.Any(c => c.Left >= column.Left - 0.5 && c.Right <= column.Right + 0.5);
         for (var i = 0; i + 1 < columns.Count;)
         {
             var above = chunks.FindLastIndex(line => Fills(line, columns[i]));
