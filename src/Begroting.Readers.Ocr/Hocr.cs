@@ -15,7 +15,7 @@ internal static partial class Hocr
     // Tesseract's x_size runs a little under the font size in points at the rendered resolution.
     private const double SizeFactor = 1.07;
 
-    public static List<RecognisedWord> Parse(string hocr, int dpi)
+    public static RecognisedPage Parse(string hocr, IReadOnlyList<RuleRemoval.Segment> rules, int dpi)
     {
         var scale = 72.0 / dpi;
         var document = new HtmlParser().ParseDocument(hocr);
@@ -76,8 +76,34 @@ internal static partial class Hocr
             }
         }
 
-        return words;
+        // Rules are turned back by the same skew, so that they enclose the words they enclosed on the page.
+        (double X, double Y) Level(double x, double y) => (x + (skew * (y - (pageHeight / 2))), y - (skew * (x - (pageWidth / 2))));
+        var segments = new List<RuleSegment>();
+        foreach (var rule in rules)
+        {
+            var (ax, ay) = Level(rule.X1, rule.Y1);
+            var (bx, by) = Level(rule.X2, rule.Y2);
+            segments.Add(rule.Y1 == rule.Y2
+                ? new RuleSegment(ax * scale, (ay + by) / 2 * scale, bx * scale, (ay + by) / 2 * scale)
+                : new RuleSegment((ax + bx) / 2 * scale, ay * scale, (ax + bx) / 2 * scale, by * scale));
+        }
+
+        return new RecognisedPage(words, segments);
     }
+
+    /// <summary>Rules as kept in the cache beside the hOCR: one per line, 'h' or 'v' and four numbers in pixels.</summary>
+    public static string WriteRules(IEnumerable<RuleRemoval.Segment> rules) =>
+        string.Concat(rules.Select(r => FormattableString.Invariant($"{(r.Y1 == r.Y2 ? 'h' : 'v')} {r.X1:0.##} {r.Y1:0.##} {r.X2:0.##} {r.Y2:0.##}\n")));
+
+    public static List<RuleRemoval.Segment> ReadRules(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Split(' '))
+            .Select(f => new RuleRemoval.Segment(
+                double.Parse(f[1], CultureInfo.InvariantCulture),
+                double.Parse(f[2], CultureInfo.InvariantCulture),
+                double.Parse(f[3], CultureInfo.InvariantCulture),
+                double.Parse(f[4], CultureInfo.InvariantCulture)))
+            .ToList();
 
     private static double Number(Match match, int group = 1) =>
         match.Success ? double.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;

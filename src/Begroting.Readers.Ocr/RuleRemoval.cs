@@ -5,7 +5,8 @@ namespace Begroting.Readers.Ocr;
 /// Tesseract reads a cell border as '|', '[' or '/' and glues it to the figure beside it ('6,0|'), or drops the
 /// comma next to it. A rule is a run of dark pixels far longer than any stroke of a letter: horizontal runs
 /// longer than an inch (no letter, dash or underline of a budget table comes near), vertical runs longer
-/// than a fifth of an inch (the tallest capital of a large heading stays under it). Slightly skewed rules still
+/// than a fifth of an inch (the tallest capital of a large heading stays under it), and shorter ones that run from
+/// one horizontal rule to another (the borders of a low row). Slightly skewed rules still
 /// give such runs: at half a degree a rule two pixels thick steps sideways only once in a hundred pixels.
 /// </remarks>
 internal static class RuleRemoval
@@ -56,11 +57,15 @@ internal static class RuleRemoval
         return (file, width, height, position);
     }
 
-    /// <summary>Whitens, in place, every horizontal run of dark pixels of at least <paramref name="horizontal"/> and every vertical run of at least <paramref name="vertical"/>.</summary>
-    public static int Erase(byte[] pixels, int offset, int width, int height, int horizontal, int vertical)
+    /// <summary>A rule in pixels: a horizontal one has Y1 equal to Y2, a vertical one X1 equal to X2.</summary>
+    public sealed record Segment(double X1, double Y1, double X2, double Y2);
+
+    /// <summary>Whitens, in place, every horizontal run of dark pixels of at least <paramref name="horizontal"/> and every vertical run of at least <paramref name="vertical"/>; the rules they make, thick runs joined.</summary>
+    public static List<Segment> Erase(byte[] pixels, int offset, int width, int height, int horizontal, int vertical)
     {
         var erase = new bool[width * height];
-        var marked = 0;
+        var horizontalRuns = new List<(int Y, int X1, int X2)>();
+        var verticalRuns = new List<(int X, int Y1, int Y2)>();
         for (var y = 0; y < height; y++)
         {
             var run = 0;
@@ -79,13 +84,18 @@ internal static class RuleRemoval
                         erase[(y * width) + k] = true;
                     }
 
-                    marked += run;
+                    horizontalRuns.Add((y, x - run, x - 1));
                 }
 
                 run = 0;
             }
         }
 
+        // Vertical rules: runs longer than any letter, or shorter runs that go from one horizontal rule to another
+        // (the borders of a low row, such as a header row of years, are shorter than a tall capital).
+        var across = Join(horizontalRuns);
+        bool OnRule(int x, int y) => across.Any(h => Math.Abs(h.At - y) <= 5 && x >= h.From - 3 && x <= h.To + 3);
+        var shortest = Math.Max(8, vertical / 3);
         for (var x = 0; x < width; x++)
         {
             var run = 0;
@@ -97,14 +107,14 @@ internal static class RuleRemoval
                     continue;
                 }
 
-                if (run >= vertical)
+                if (run >= vertical || (run >= shortest && OnRule(x, y - run) && OnRule(x, y - 1)))
                 {
                     for (var k = y - run; k < y; k++)
                     {
                         erase[(k * width) + x] = true;
                     }
 
-                    marked += run;
+                    verticalRuns.Add((x, y - run, y - 1));
                 }
 
                 run = 0;
@@ -133,6 +143,29 @@ internal static class RuleRemoval
             }
         }
 
-        return marked;
+        var segments = across.Select(r => new Segment(r.From, r.At, r.To, r.At)).ToList();
+        segments.AddRange(Join(verticalRuns).Select(r => new Segment(r.At, r.From, r.At, r.To)));
+        return segments;
+    }
+
+    /// <summary>Runs on neighbouring rows (or columns) that overlap are one rule, drawn a few pixels thick; a skewed rule steps sideways every so often and stays one.</summary>
+    private static List<(double At, double From, double To)> Join(List<(int At, int From, int To)> runs)
+    {
+        var rules = new List<(double Sum, int Count, int Last, int From, int To)>();
+        foreach (var run in runs.OrderBy(r => r.At).ThenBy(r => r.From))
+        {
+            var i = rules.FindIndex(r => run.At - r.Last <= 3 && run.From <= r.To + 8 && run.To >= r.From - 8);
+            if (i < 0)
+            {
+                rules.Add((run.At, 1, run.At, run.From, run.To));
+            }
+            else
+            {
+                var r = rules[i];
+                rules[i] = (r.Sum + run.At, r.Count + 1, run.At, Math.Min(r.From, run.From), Math.Max(r.To, run.To));
+            }
+        }
+
+        return rules.Select(r => (r.Sum / r.Count, (double)r.From, (double)r.To)).ToList();
     }
 }

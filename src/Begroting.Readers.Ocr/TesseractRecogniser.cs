@@ -53,28 +53,31 @@ public sealed class TesseractRecogniser : IPageRecogniser
     /// <summary>Whether Tesseract runs here, and its version.</summary>
     public static string? TesseractVersion => Version.Value;
 
-    public async Task<IReadOnlyList<RecognisedWord>> RecogniseAsync(PageImage page, CancellationToken cancellationToken = default)
+    public async Task<RecognisedPage> RecogniseAsync(PageImage page, CancellationToken cancellationToken = default)
     {
         var where = $"{page.File}#p{page.Number}";
         var version = Version.Value ?? throw new DocumentException("ocr-unavailable", "the page has no text layer and Tesseract is not installed (Debian: apt-get install tesseract-ocr tesseract-ocr-nld)", where);
-        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased");
+        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased-kept-2");
         var cached = cache is null ? null : Path.Combine(cache, key[..2], key + ".hocr");
-        if (cached is not null && File.Exists(cached))
+        if (cached is not null && File.Exists(cached) && File.Exists(cached + ".rules"))
         {
-            return Hocr.Parse(await File.ReadAllTextAsync(cached, cancellationToken).ConfigureAwait(false), options.Dpi);
+            var rules = Hocr.ReadRules(await File.ReadAllTextAsync(cached + ".rules", cancellationToken).ConfigureAwait(false));
+            return Hocr.Parse(await File.ReadAllTextAsync(cached, cancellationToken).ConfigureAwait(false), rules, options.Dpi);
         }
 
         await Slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // The tools run on a pool thread: the reader goes on to the next page meanwhile.
-            var hocr = await Task.Run(() => Recognise(page, where), cancellationToken).ConfigureAwait(false);
+            var (hocr, rules) = await Task.Run(() => Recognise(page, where), cancellationToken).ConfigureAwait(false);
             if (cached is not null)
             {
+                // The rules first: an entry counts only when its hOCR is there too.
+                Store(cached + ".rules", Hocr.WriteRules(rules));
                 Store(cached, hocr);
             }
 
-            return Hocr.Parse(hocr, options.Dpi);
+            return Hocr.Parse(hocr, rules, options.Dpi);
         }
         finally
         {
@@ -82,8 +85,8 @@ public sealed class TesseractRecogniser : IPageRecogniser
         }
     }
 
-    /// <summary>Renders the page and recognises it; the hOCR text.</summary>
-    private string Recognise(PageImage page, string where)
+    /// <summary>Renders the page, takes its ruling lines off and recognises it: the hOCR text and the rules, in pixels.</summary>
+    private (string Hocr, List<RuleRemoval.Segment> Rules) Recognise(PageImage page, string where)
     {
         var work = Directory.CreateTempSubdirectory("begroting-ocr-");
         try
@@ -97,7 +100,7 @@ public sealed class TesseractRecogniser : IPageRecogniser
             }
 
             var (pixels, width, height, offset) = RuleRemoval.ReadPgm(File.ReadAllBytes(image + ".pgm"));
-            RuleRemoval.Erase(pixels, offset, width, height, horizontal: options.Dpi, vertical: options.Dpi / 5);
+            var rules = RuleRemoval.Erase(pixels, offset, width, height, horizontal: options.Dpi, vertical: options.Dpi / 5);
             File.WriteAllBytes(image + ".pgm", pixels);
 
             var recognise = Run("tesseract", [image + ".pgm", image, "-l", options.Languages, "--psm", PageSegmentation, "hocr"], options.Timeout);
@@ -106,7 +109,7 @@ public sealed class TesseractRecogniser : IPageRecogniser
                 throw new DocumentException("ocr-failed", $"Tesseract could not read the page: {First(recognise?.Error ?? "did not finish")}", where);
             }
 
-            return File.ReadAllText(image + ".hocr");
+            return (File.ReadAllText(image + ".hocr"), rules);
         }
         finally
         {
@@ -115,13 +118,13 @@ public sealed class TesseractRecogniser : IPageRecogniser
     }
 
     /// <summary>Writes the cache entry through a temporary file: a run cut short leaves no half entry.</summary>
-    private static void Store(string path, string hocr)
+    private static void Store(string path, string text)
     {
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var temp = path + "." + Environment.ProcessId + ".tmp";
-            File.WriteAllText(temp, hocr);
+            File.WriteAllText(temp, text);
             File.Move(temp, path, overwrite: true);
         }
         catch (IOException)

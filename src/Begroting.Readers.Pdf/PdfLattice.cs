@@ -55,6 +55,20 @@ internal static class PdfLattice
             }
         }
 
+        return FromRules(horizontal, vertical);
+    }
+
+    /// <summary>Tables from rules found elsewhere (on a scanned page's image), in points, y downwards.</summary>
+    public static List<Lattice> FromRules(IEnumerable<RuleSegment> rules)
+    {
+        var list = rules.ToList();
+        return FromRules(
+            list.Where(r => r.Y1 == r.Y2).Select(r => (Math.Min(r.X1, r.X2), Math.Max(r.X1, r.X2), r.Y1)).ToList(),
+            list.Where(r => r.X1 == r.X2 && r.Y1 != r.Y2).Select(r => (r.X1, Math.Min(r.Y1, r.Y2), Math.Max(r.Y1, r.Y2))).ToList());
+    }
+
+    private static List<Lattice> FromRules(List<(double X1, double X2, double Y)> horizontal, List<(double X, double Y1, double Y2)> vertical)
+    {
         // Frames: groups of rules that touch each other.
         var lattices = new List<Lattice>();
         var used = new bool[horizontal.Count];
@@ -128,7 +142,7 @@ internal static class PdfLattice
                 {
                     // Lines of a cell wrapped at the cell's edge are one text; a line-end hyphen is judged as in prose.
                     var lines = new List<string> { Model.Text.Hyphenation.JoinLines(PdfLines.Group(cellWords).Select(l => l.Text)) };
-                    rowCells.Add(new Cell(lines, new SourceRef(file, Page: page, Box: PdfTables.Box(cellWords, pageHeight))));
+                    rowCells.Add(new Cell(lines, new SourceRef(file, Page: page, Box: PdfTables.Box(cellWords, pageHeight), Confidence: PdfWord.ConfidenceOf(cellWords))));
                 }
                 else
                 {

@@ -122,14 +122,14 @@ public static partial class PdfReader
         return WithLines(n, frame, words, lattices);
     }
 
-    /// <summary>A scanned page's recognised words, in the same stream as a text layer's (no ruling lines are read from the image).</summary>
-    private static PageText FromRecognised(int n, PageFrame frame, IReadOnlyList<RecognisedWord> recognised)
+    /// <summary>A scanned page's recognised words and rules, in the same stream as a text layer's.</summary>
+    private static PageText FromRecognised(int n, PageFrame frame, RecognisedPage recognised)
     {
-        var words = recognised
+        var words = recognised.Words
             .Where(w => !string.IsNullOrWhiteSpace(w.Text))
             .Select(w => new PdfWord(w.Text, w.Left, w.Right, w.Top, w.Bottom, w.Size, false, w.Confidence))
             .ToList();
-        return WithLines(n, frame, words, []);
+        return WithLines(n, frame, words, PdfLattice.FromRules(recognised.Rules));
     }
 
     private static PageText WithLines(int n, PageFrame frame, List<PdfWord> words, List<Lattice> lattices)

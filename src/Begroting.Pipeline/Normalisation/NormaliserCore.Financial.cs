@@ -149,7 +149,8 @@ internal sealed partial class NormaliserCore
                 }
 
                 var euros = parsed.Number is { } n && scale is { } s ? n * s : (decimal?)null;
-                amounts.Add(new Amount(columns[i].Column.Index, euros, parsed.Raw, parsed.Flags, cellProv));
+                var (flags, confidence) = Recognition(parsed.Flags, cellProv);
+                amounts.Add(new Amount(columns[i].Column.Index, euros, parsed.Raw, flags, cellProv, confidence));
             }
 
             var area = AreaCodeForName(group);

@@ -220,7 +220,8 @@ internal sealed partial class NormaliserCore
                 Warn("trailing-dash", $"'{value.Raw}' read as {DutchValue.Format(value.Number ?? 0)} (a stray '-' after the value)", prov);
             }
 
-            observations.Add(new Observation(kind, value.Year ?? column.Year, value.Quarter ?? column.Quarter, column.ColumnName, value.Number, unit, value.Raw, value.Flags, obsNotes, prov));
+            var (flags, confidence) = Recognition(value.Flags, prov);
+            observations.Add(new Observation(kind, value.Year ?? column.Year, value.Quarter ?? column.Quarter, column.ColumnName, value.Number, unit, value.Raw, flags, obsNotes, prov, confidence));
         }
 
         var area = Codes.AreaOf(code) ?? contextArea;
@@ -288,7 +289,7 @@ internal sealed partial class NormaliserCore
     }
 
     /// <summary>Rebuilds a row from the shape of its values: year-tagged values fill the realisatie column, plain values the year columns in order, text the source.</summary>
-    private static bool AlignByShape(List<Cell> cells, int nameIndex, List<IndicatorColumn> columns, BodyRow row, List<(IndicatorColumn, ParsedValue, string)> placed, ref string? source)
+    private bool AlignByShape(List<Cell> cells, int nameIndex, List<IndicatorColumn> columns, BodyRow row, List<(IndicatorColumn, ParsedValue, string)> placed, ref string? source)
     {
         var filled = cells.Select((c, i) => (Text: DutchValue.Collapse(c.Text), Cell: c, Index: i)).Where(x => x.Text.Length > 0).ToList();
         var tagged = columns.FirstOrDefault(c => c.Role == ColumnRole.Realisation && c.Year is null);

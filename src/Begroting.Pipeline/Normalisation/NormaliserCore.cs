@@ -20,6 +20,13 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
 
     private List<string>? allTexts;
 
+    // The OCR confidence of the text behind a provenance: values read from it carry it.
+    private readonly Dictionary<string, double> confidenceByProvenance = new(StringComparer.Ordinal);
+
+    /// <summary>A value's flags and confidence: 'ocr' and the recogniser's confidence when its text was read from a scan.</summary>
+    private (IReadOnlyList<string> Flags, double? Confidence) Recognition(IReadOnlyList<string> flags, string provenance) =>
+        confidenceByProvenance.TryGetValue(provenance, out var confidence) ? ([.. flags, "ocr"], Math.Round(confidence, 3)) : (flags, null);
+
     private string File => layout.File;
 
     /// <summary>Every line of text in the document, in order; read by several identity rules, so made once.</summary>
@@ -32,7 +39,7 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
             warnings.Add(new Warning(d.Code, d.Message, d.Location));
         }
 
-        blocks = CellStreamTables.Rebuild(layout.Blocks);
+        blocks = OcrText.Repair(CellStreamTables.Rebuild(layout.Blocks), repairs);
         CheckTruncation();
         CollectAreas();
         var identity = ResolveIdentity();
@@ -62,7 +69,7 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
             warnings);
     }
 
-    private static string Prov(SourceRef source, int? table = null, int? row = null, int? column = null)
+    private string Prov(SourceRef source, int? table = null, int? row = null, int? column = null)
     {
         var s = source.ToString();
         if (table is { } t)
@@ -78,6 +85,11 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
         if (column is { } c)
         {
             s += $";col={c}";
+        }
+
+        if (source.Confidence is { } confidence)
+        {
+            confidenceByProvenance[s] = confidence;
         }
 
         return s;

@@ -1,0 +1,84 @@
+namespace Begroting.Pipeline.Normalisation;
+
+/// <summary>Dutch words, to tell an OCR confusion from a word: Debian's word list (wdutch) and the budgets' own vocabulary.</summary>
+/// <remarks>Without the word list (not installed) no word is repaired; quotes and figures still are.</remarks>
+internal static class Lexicon
+{
+    private const string WordList = "/usr/share/dict/nederlands";
+
+    // Words of the budgets that a general word list lacks.
+    private static readonly string[] Vocabulary =
+    [
+        "wmo", "swt", "swt's", "jgt", "jgt's", "ggd", "rdog", "ggz", "oggz", "coa", "brp", "bbv", "jogg", "vipp", "kcc",
+        "stadsenquête", "veiligheidsmonitor", "effectindicator", "effectindicatoren", "streefwaarde", "streefwaarden",
+        "programmabegroting", "jaarstukken", "beleidsterrein", "beleidssterrein", "prestatie", "prestaties", "mantelzorg",
+        "mantelzorgers", "statushouders", "huisuitzettingen", "binnenvest", "meerjarenraming", "leidenaren", "leiden",
+    ];
+
+    private static readonly Lazy<HashSet<string>> Words = new(() =>
+    {
+        var words = new HashSet<string>(Vocabulary, StringComparer.Ordinal);
+        if (File.Exists(WordList))
+        {
+            foreach (var line in File.ReadLines(WordList))
+            {
+                words.Add(line.Trim().ToLowerInvariant());
+            }
+        }
+
+        return words;
+    });
+
+    /// <summary>Whether the word is Dutch as far as the list knows; all-capital words (abbreviations) count as known.</summary>
+    public static bool Knows(string word) =>
+        word.Length < 3 || word.All(c => !char.IsLetter(c) || char.IsUpper(c)) || Words.Value.Contains(word.ToLowerInvariant());
+
+    /// <summary>The word the OCR most likely misread, when exactly one confusion turns it into a known word.</summary>
+    public static (string Word, string Reason)? Alternative(string word)
+    {
+        if (Words.Value.Count <= Vocabulary.Length)
+        {
+            return null;
+        }
+
+        foreach (var (candidate, reason) in Candidates(word))
+        {
+            if (Words.Value.Contains(candidate.ToLowerInvariant()))
+            {
+                return (candidate, reason);
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<(string Word, string Reason)> Candidates(string word)
+    {
+        if (word.StartsWith('l') && word.Length > 2)
+        {
+            yield return ("I" + word[1..], "l read for I at a word start (ledereen)");
+        }
+
+        foreach (var (from, to, reason) in Confusions)
+        {
+            for (var i = word.IndexOf(from, StringComparison.Ordinal); i >= 0; i = word.IndexOf(from, i + 1, StringComparison.Ordinal))
+            {
+                yield return (word[..i] + to + word[(i + from.Length)..], reason);
+            }
+        }
+    }
+
+    private static readonly (string From, string To, string Reason)[] Confusions =
+    [
+        ("é", "ë", "é read for ë (financiële, cliënten)"),
+        ("é", "ê", "é read for ê (enquête)"),
+        ("e", "ë", "e read for ë"),
+        ("e", "é", "e read for é"),
+        ("rn", "m", "rn read for m"),
+        ("m", "rn", "m read for rn"),
+        ("cl", "d", "cl read for d"),
+        ("vv", "w", "vv read for w"),
+        ("1", "l", "1 read for l inside a word"),
+        ("0", "o", "0 read for o inside a word"),
+    ];
+}

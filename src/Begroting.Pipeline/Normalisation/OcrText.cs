@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Begroting.Model.Canonical;
+using Begroting.Model.Layout;
+
+namespace Begroting.Pipeline.Normalisation;
+
+/// <summary>Repairs the text of blocks read by OCR (those whose source carries a confidence) before it is read as budget data.</summary>
+/// <remarks>
+/// Each repair is recorded with what was read, what it became, why and where, and lowers the confidence of the
+/// text it touched. Words are repaired only towards a word of the Dutch word list (Debian's wdutch) or of the
+/// budget vocabulary, never away from one: a name the list does not know stays as it was read.
+/// </remarks>
+internal static partial class OcrText
+{
+    private const double RepairedConfidence = 0.9;
+
+    public static IReadOnlyList<Block> Repair(IReadOnlyList<Block> blocks, List<Repair> repairs)
+    {
+        if (!blocks.Any(Recognised))
+        {
+            return blocks;
+        }
+
+        var result = new List<Block>(blocks.Count);
+        foreach (var block in blocks)
+        {
+            result.Add(block switch
+            {
+                Table table => RepairTable(table, repairs),
+                Paragraph p when p.Source.Confidence is not null => Text(p.Lines, p.Source, repairs) is var (lines, source) ? p with { Lines = lines, Source = source } : p,
+                Heading h when h.Source.Confidence is not null => Text([h.Text], h.Source, repairs) is var (lines, source) ? h with { Text = lines[0], Source = source } : h,
+                ListItem li when li.Source.Confidence is not null => Text([li.Text], li.Source, repairs) is var (lines, source) ? li with { Text = lines[0], Source = source } : li,
+                _ => block,
+            });
+        }
+
+        return result;
+    }
+
+    private static bool Recognised(Block block) => block.Source.Confidence is not null
+        || (block is Table t && t.Rows.Any(r => r.Cells.Any(c => c.Source.Confidence is not null)));
+
+    private static Table RepairTable(Table table, List<Repair> repairs)
+    {
+        var rows = table.Rows.Select((row, r) => row with
+        {
+            Cells = row.Cells.Select((cell, c) =>
+            {
+                if (cell.Source.Confidence is null || cell.Lines.Count == 0)
+                {
+                    return cell;
+                }
+
+                var (lines, source) = Text(cell.Lines, cell.Source with { Path = $"table/row={r + 1}/col={c + 1}" }, repairs);
+                return new Cell(lines, source with { Path = cell.Source.Path }, cell.IsHeader);
+            }).ToList(),
+        }).ToList();
+        return table with { Rows = RepairFigures(rows, repairs) };
+    }
+
+    private static (IReadOnlyList<string> Lines, SourceRef Source) Text(IReadOnlyList<string> lines, SourceRef source, List<Repair> repairs)
+    {
+        var before = repairs.Count;
+        var where = source.ToString();
+        var repaired = lines.Select(line => RepairLine(line, where, repairs)).ToList();
+        return (repaired, repairs.Count > before ? source with { Confidence = source.Confidence * RepairedConfidence } : source);
+    }
+
+    private static string RepairLine(string line, string where, List<Repair> repairs)
+    {
+        // Tesseract cannot tell a straight quote from a curly one; the documents set straight ones.
+        var text = Replace(line, CurlyQuote(), m => m.Value is "‘" or "’" or "‚" ? "'" : "\"", "typographic quote read for a straight one", where, repairs);
+        text = Replace(text, DigitsWithLetters(), m => m.Value.Replace('O', '0').Replace('o', '0').Replace('l', '1').Replace('I', '1'), "letter read for a digit inside a number", where, repairs);
+        return Word().Replace(text, m =>
+        {
+            var word = m.Value;
+            if (Lexicon.Knows(word) || Lexicon.Alternative(word) is not { } alternative)
+            {
+                return word;
+            }
+
+            repairs.Add(new Repair(word, alternative.Word, alternative.Reason, where));
+            return alternative.Word;
+        });
+    }
+
+    /// <summary>Figures a row or column shows how to read: a thousands separator lost ('9428' among '9.428' and '10.012'), a decimal comma lost ('60' among '6,0' and '6,1').</summary>
+    private static List<TableRow> RepairFigures(List<TableRow> rows, List<Repair> repairs)
+    {
+        var result = rows.Select(r => r.Cells.ToList()).ToList();
+        for (var r = 0; r < result.Count; r++)
+        {
+            for (var c = 0; c < result[r].Count; c++)
+            {
+                var cell = result[r][c];
+                if (cell.Source.Confidence is null || cell.Lines.Count != 1 || !BareInteger().IsMatch(cell.Lines[0]))
+                {
+                    continue;
+                }
+
+                var text = cell.Lines[0];
+                var digits = text.TrimStart('-');
+                string? repaired = null;
+                string? reason = null;
+                var column = result.Select(row => c < row.Count ? Single(row[c]) : null).Where(t => t is not null).Cast<string>().ToList();
+                var row = result[r].Select(Single).Where(t => t is not null).Cast<string>().ToList();
+                // A four-digit figure that could be a year (a column header) is left alone.
+                var year = digits.Length == 4 && digits[..2] is "19" or "20";
+                if (digits.Length >= 4 && !year && column.Count(t => Grouped().IsMatch(t)) >= 2)
+                {
+                    repaired = (text.StartsWith('-') ? "-" : string.Empty) + Group(digits);
+                    reason = "thousands separator lost by OCR (the column groups its figures with '.')";
+                }
+                else if (digits.Length is 2 or 3 && row.Count(t => OneDecimal().IsMatch(t)) >= 2)
+                {
+                    var candidate = decimal.Parse(digits[..^1] + "." + digits[^1..], CultureInfo.InvariantCulture);
+                    var others = row.Where(t => OneDecimal().IsMatch(t)).Select(t => decimal.Parse(OneDecimal().Match(t).Value.Replace(',', '.'), CultureInfo.InvariantCulture)).ToList();
+                    if (candidate >= others.Min() / 2 && candidate <= others.Max() * 2)
+                    {
+                        repaired = (text.StartsWith('-') ? "-" : string.Empty) + digits[..^1] + "," + digits[^1..];
+                        reason = "decimal comma lost by OCR (the row's other figures have one decimal)";
+                    }
+                }
+
+                if (repaired is not null)
+                {
+                    repairs.Add(new Repair(text, repaired, reason!, cell.Source.ToString()));
+                    result[r][c] = new Cell([repaired], cell.Source with { Confidence = cell.Source.Confidence * RepairedConfidence }, cell.IsHeader);
+                }
+            }
+        }
+
+        return rows.Select((row, i) => row with { Cells = result[i] }).ToList();
+    }
+
+    private static string? Single(Cell cell) => cell.Lines.Count == 1 ? cell.Lines[0] : null;
+
+    private static string Group(string digits)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < digits.Length; i++)
+        {
+            if (i > 0 && (digits.Length - i) % 3 == 0)
+            {
+                sb.Append('.');
+            }
+
+            sb.Append(digits[i]);
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Replace(string text, Regex pattern, Func<Match, string> fix, string reason, string where, List<Repair> repairs) =>
+        pattern.Replace(text, m =>
+        {
+            var repaired = fix(m);
+            if (repaired != m.Value)
+            {
+                repairs.Add(new Repair(m.Value, repaired, reason, where));
+            }
+
+            return repaired;
+        });
+
+    [GeneratedRegex("[‘’‚“”„]")]
+    private static partial Regex CurlyQuote();
+
+    // A number with a letter that looks like a digit inside it: '1O0', '2O15', '1l'.
+    [GeneratedRegex(@"(?<![\p{L}\d])(?=[\dOolI.,]*\d)(?=[\dOolI.,]*[OolI])[\dOolI][\dOolI.,]*[\d](?![\p{L}\d])")]
+    private static partial Regex DigitsWithLetters();
+
+    [GeneratedRegex(@"\p{L}[\p{L}\d'-]*\p{L}")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"^-?\d+$")]
+    private static partial Regex BareInteger();
+
+    [GeneratedRegex(@"^-?\d{1,3}(\.\d{3})+$")]
+    private static partial Regex Grouped();
+
+    [GeneratedRegex(@"-?\d+,\d(?!\d)")]
+    private static partial Regex OneDecimal();
+}
