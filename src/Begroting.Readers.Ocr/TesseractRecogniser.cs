@@ -27,7 +27,7 @@ public sealed record OcrOptions
 /// faster than letting them compete). A recognised page is cached by the content of the page's images and the
 /// settings, so a second run over the same scans does not call Tesseract again.
 /// </remarks>
-public sealed class TesseractRecogniser : IPageRecogniser
+public sealed partial class TesseractRecogniser : IPageRecogniser
 {
     // Page segmentation 4 (one column of text of varying sizes): word boxes are what the layout uses, and it keeps
     // small figures such as '6,0' whole more often than automatic segmentation does.
@@ -57,7 +57,7 @@ public sealed class TesseractRecogniser : IPageRecogniser
     {
         var where = $"{page.File}#p{page.Number}";
         var version = Version.Value ?? throw new DocumentException("ocr-unavailable", "the page has no text layer and Tesseract is not installed (Debian: apt-get install tesseract-ocr tesseract-ocr-nld)", where);
-        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased-kept-2");
+        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased-kept-2|figures-reread");
         var cached = cache is null ? null : Path.Combine(cache, key[..2], key + ".hocr");
         if (cached is not null && File.Exists(cached) && File.Exists(cached + ".rules"))
         {
@@ -109,13 +109,62 @@ public sealed class TesseractRecogniser : IPageRecogniser
                 throw new DocumentException("ocr-failed", $"Tesseract could not read the page: {First(recognise?.Error ?? "did not finish")}", where);
             }
 
-            return (File.ReadAllText(image + ".hocr"), rules);
+            var hocr = RereadFigures(File.ReadAllText(image + ".hocr"), pixels, offset, width, height, Path.Combine(work.FullName, "figure"));
+            return (hocr, rules);
         }
         finally
         {
             work.Delete(recursive: true);
         }
     }
+
+    /// <summary>Figures the page read left in doubt are read again alone, as one line of figures; the better reading stays in the hOCR.</summary>
+    /// <remarks>A '95%' read as '5%' with a confidence of 0.26 beside '90%' read at 0.64 is the case: alone, without its neighbours, it is read whole.</remarks>
+    private string RereadFigures(string hocr, byte[] pixels, int offset, int width, int height, string crop)
+    {
+        var doubtful = DoubtfulFigure().Matches(hocr).Where(m => int.Parse(m.Groups["conf"].Value, System.Globalization.CultureInfo.InvariantCulture) < 70).Take(60).ToList();
+        if (doubtful.Count == 0)
+        {
+            return hocr;
+        }
+
+        var result = new StringBuilder(hocr.Length);
+        var last = 0;
+        foreach (var m in doubtful)
+        {
+            int At(string g) => int.Parse(m.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var pad = options.Dpi / 30;
+            var (x0, y0, x1, y1) = (Math.Max(0, At("x0") - pad), Math.Max(0, At("y0") - pad), Math.Min(width, At("x1") + pad), Math.Min(height, At("y1") + pad));
+            var (w, h) = (x1 - x0, y1 - y0);
+            var header = Encoding.ASCII.GetBytes(FormattableString.Invariant($"P5\n{w} {h}\n255\n"));
+            var bytes = new byte[header.Length + (w * h)];
+            header.CopyTo(bytes, 0);
+            for (var y = 0; y < h; y++)
+            {
+                Array.Copy(pixels, offset + ((y0 + y) * width) + x0, bytes, header.Length + (y * w), w);
+            }
+
+            File.WriteAllBytes(crop + ".pgm", bytes);
+            var reread = Run("tesseract", [crop + ".pgm", "stdout", "-l", options.Languages, "--psm", "7", "-c", "tessedit_char_whitelist=0123456789%,.-()*", "tsv"], options.Timeout);
+            var best = reread is { ExitCode: 0 }
+                ? reread.Output.Split('\n').Select(l => l.Split('\t')).Where(f => f.Length == 12 && f[0] == "5" && f[11].Trim().Length > 0)
+                    .Select(f => (Text: f[11].Trim(), Conf: double.Parse(f[10], System.Globalization.CultureInfo.InvariantCulture))).ToList()
+                : [];
+            if (best.Count == 1 && best[0].Conf > At("conf") && best[0].Text != m.Groups["text"].Value)
+            {
+                result.Append(hocr, last, m.Index - last);
+                result.Append(m.Value.Replace($"x_wconf {m.Groups["conf"].Value}'", FormattableString.Invariant($"x_wconf {(int)best[0].Conf}'"), StringComparison.Ordinal)
+                    .Replace(">" + m.Groups["text"].Value + "<", ">" + System.Net.WebUtility.HtmlEncode(best[0].Text) + "<", StringComparison.Ordinal));
+                last = m.Index + m.Length;
+            }
+        }
+
+        result.Append(hocr, last, hocr.Length - last);
+        return result.ToString();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"title='bbox (?<x0>\d+) (?<y0>\d+) (?<x1>\d+) (?<y1>\d+); x_wconf (?<conf>\d+)'[^>]*>(?<text>[-\d%,.()*]*\d[-\d%,.()*]*)<")]
+    private static partial System.Text.RegularExpressions.Regex DoubtfulFigure();
 
     /// <summary>Writes the cache entry through a temporary file: a run cut short leaves no half entry.</summary>
     private static void Store(string path, string text)

@@ -72,6 +72,10 @@ internal static partial class OcrText
     {
         // Tesseract cannot tell a straight quote from a curly one; the documents set straight ones.
         var text = Replace(line, CurlyQuote(), m => m.Value is "‘" or "’" or "‚" ? "'" : "\"", "typographic quote read for a straight one", where, repairs);
+        // A raised footnote marker ('dagen*', '19% (2017)*') comes out as a quote glued to the end of a word with no
+        // quote opened before it; how many stars it had cannot be read, one per mark is kept.
+        var quoted = text;
+        text = Replace(text, GluedMarker(), m => quoted[..m.Index].Count(ch => ch == '"') % 2 == 1 ? m.Value : new string('*', m.Value.Length), "footnote marker read as a quote", where, repairs);
         text = Replace(text, DigitsWithLetters(), m => m.Value.Replace('O', '0').Replace('o', '0').Replace('l', '1').Replace('I', '1'), "letter read for a digit inside a number", where, repairs);
         return Word().Replace(text, m =>
         {
@@ -164,6 +168,9 @@ internal static partial class OcrText
 
             return repaired;
         });
+
+    [GeneratedRegex(@"(?<=[\p{L}\d)%])""+(?=\**(?:\s|$))")]
+    private static partial Regex GluedMarker();
 
     [GeneratedRegex("[‘’‚“”„]")]
     private static partial Regex CurlyQuote();
