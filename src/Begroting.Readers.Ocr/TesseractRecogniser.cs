@@ -57,7 +57,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     {
         var where = $"{page.File}#p{page.Number}";
         var version = Version.Value ?? throw new DocumentException("ocr-unavailable", "the page has no text layer and Tesseract is not installed (Debian: apt-get install tesseract-ocr tesseract-ocr-nld)", where);
-        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased-kept-2|figures-reread");
+        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased-kept-2|figures-reread-2");
         var cached = cache is null ? null : Path.Combine(cache, key[..2], key + ".hocr");
         if (cached is not null && File.Exists(cached) && File.Exists(cached + ".rules"))
         {
@@ -163,7 +163,9 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
         return result.ToString();
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"title='bbox (?<x0>\d+) (?<y0>\d+) (?<x1>\d+) (?<y1>\d+); x_wconf (?<conf>\d+)'[^>]*>(?<text>[-\d%,.()*]*\d[-\d%,.()*]*)<")]
+    // A figure, or something a figure is often misread as: digits and signs with at most the letters that look
+    // like digits ('-44T7' for '-4.477', '[e)' for a lone '0' beside a cell border); codes such as '9A1.b' are not.
+    [System.Text.RegularExpressions.GeneratedRegex(@"title='bbox (?<x0>\d+) (?<y0>\d+) (?<x1>\d+) (?<y1>\d+); x_wconf (?<conf>\d+)'[^>]*>(?<text>(?=[^<]*[\d\[\]()])[-\d%,.()*\[\]eoOlITSB]{1,9})<")]
     private static partial System.Text.RegularExpressions.Regex DoubtfulFigure();
 
     /// <summary>Writes the cache entry through a temporary file: a run cut short leaves no half entry.</summary>

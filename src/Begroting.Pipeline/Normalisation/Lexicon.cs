@@ -33,6 +33,9 @@ internal static class Lexicon
     public static bool Knows(string word) =>
         word.Length < 3 || word.All(c => !char.IsLetter(c) || char.IsUpper(c)) || Words.Value.Contains(word.ToLowerInvariant());
 
+    /// <summary>Whether the word list or the vocabulary has the word (abbreviations included only when listed).</summary>
+    public static bool Lists(string word) => Words.Value.Contains(word.ToLowerInvariant());
+
     /// <summary>The word the OCR most likely misread, when exactly one confusion turns it into a known word.</summary>
     public static (string Word, string Reason)? Alternative(string word)
     {

@@ -23,6 +23,18 @@ internal static partial class OcrText
             return blocks;
         }
 
+        // Words of this document read more than once: a word read once that differs from one of them by a single
+        // confusion ('F9' beside three 'P9') is that word.
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var text in blocks.Where(Recognised).SelectMany(TextsOf))
+        {
+            foreach (Match token in Token().Matches(text))
+            {
+                counts[token.Value] = counts.GetValueOrDefault(token.Value) + 1;
+            }
+        }
+
+        vocabulary = counts;
         var result = new List<Block>(blocks.Count);
         foreach (var block in blocks)
         {
@@ -38,6 +50,18 @@ internal static partial class OcrText
 
         return result;
     }
+
+    [ThreadStatic]
+    private static Dictionary<string, int>? vocabulary;
+
+    private static IEnumerable<string> TextsOf(Block block) => block switch
+    {
+        Table t => t.Rows.SelectMany(r => r.Cells).SelectMany(c => c.Lines),
+        Paragraph p => p.Lines,
+        Heading h => [h.Text],
+        ListItem li => [li.Text],
+        _ => [],
+    };
 
     private static bool Recognised(Block block) => block.Source.Confidence is not null
         || (block is Table t && t.Rows.Any(r => r.Cells.Any(c => c.Source.Confidence is not null)));
@@ -72,11 +96,36 @@ internal static partial class OcrText
     {
         // Tesseract cannot tell a straight quote from a curly one; the documents set straight ones.
         var text = Replace(line, CurlyQuote(), m => m.Value is "‘" or "’" or "‚" ? "'" : "\"", "typographic quote read for a straight one", where, repairs);
+        // What is left of a cell border reads as '_' or '|' beside a word.
+        text = Replace(text, RuleRemnant(), _ => string.Empty, "remnant of a ruling line read as a character", where, repairs);
+
         // A raised footnote marker ('dagen*', '19% (2017)*') comes out as a quote glued to the end of a word with no
         // quote opened before it; how many stars it had cannot be read, one per mark is kept.
         var quoted = text;
         text = Replace(text, GluedMarker(), m => quoted[..m.Index].Count(ch => ch == '"') % 2 == 1 ? m.Value : new string('*', m.Value.Length), "footnote marker read as a quote", where, repairs);
         text = Replace(text, DigitsWithLetters(), m => m.Value.Replace('O', '0').Replace('o', '0').Replace('l', '1').Replace('I', '1'), "letter read for a digit inside a number", where, repairs);
+        text = Token().Replace(text, m =>
+        {
+            if (vocabulary is null || vocabulary.GetValueOrDefault(m.Value) != 1 || Lexicon.Lists(m.Value))
+            {
+                return m.Value;
+            }
+
+            foreach (var (from, to) in DocumentConfusions)
+            {
+                for (var i = m.Value.IndexOf(from, StringComparison.Ordinal); i >= 0; i = m.Value.IndexOf(from, i + 1, StringComparison.Ordinal))
+                {
+                    var candidate = m.Value[..i] + to + m.Value[(i + from.Length)..];
+                    if (vocabulary.GetValueOrDefault(candidate) >= 2)
+                    {
+                        repairs.Add(new Repair(m.Value, candidate, $"'{from}' read for '{to}' ('{candidate}' stands elsewhere in the document)", where));
+                        return candidate;
+                    }
+                }
+            }
+
+            return m.Value;
+        });
         return Word().Replace(text, m =>
         {
             var word = m.Value;
@@ -139,6 +188,12 @@ internal static partial class OcrText
         return rows.Select((row, i) => row with { Cells = result[i] }).ToList();
     }
 
+    private static readonly (string From, string To)[] DocumentConfusions =
+    [
+        ("F", "P"), ("P", "F"), ("c", "e"), ("e", "c"), ("l", "I"), ("I", "l"), ("1", "l"), ("l", "1"), ("0", "O"), ("O", "0"),
+        ("5", "S"), ("S", "5"), ("8", "B"), ("B", "8"), ("rn", "m"), ("m", "rn"), ("h", "b"), ("b", "h"), ("n", "u"), ("u", "n"),
+    ];
+
     private static string? Single(Cell cell) => cell.Lines.Count == 1 ? cell.Lines[0] : null;
 
     private static string Group(string digits)
@@ -172,12 +227,18 @@ internal static partial class OcrText
     [GeneratedRegex(@"(?<=[\p{L}\d)%])""+(?=\**(?:\s|$))")]
     private static partial Regex GluedMarker();
 
+    [GeneratedRegex(@"(?<=^|\s)[_|]+(?=\S)|(?<=\S)[_|]+(?=\s|$)|(?<=^|\s)[_|]+(?=\s|$)")]
+    private static partial Regex RuleRemnant();
+
     [GeneratedRegex("[‘’‚“”„]")]
     private static partial Regex CurlyQuote();
 
     // A number with a letter that looks like a digit inside it: '1O0', '2O15', '1l'.
     [GeneratedRegex(@"(?<![\p{L}\d])(?=[\dOolI.,]*\d)(?=[\dOolI.,]*[OolI])[\dOolI][\dOolI.,]*[\d](?![\p{L}\d])")]
     private static partial Regex DigitsWithLetters();
+
+    [GeneratedRegex(@"(?<![\p{L}\d])[\p{L}\d]{2,}(?![\p{L}\d])")]
+    private static partial Regex Token();
 
     [GeneratedRegex(@"\p{L}[\p{L}\d'-]*\p{L}")]
     private static partial Regex Word();
