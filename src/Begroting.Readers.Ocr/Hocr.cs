@@ -29,6 +29,7 @@ internal static partial class Hocr
                 var baseline = Baseline().Match(title);
                 return (
                     Left: Number(box, 1),
+                    Right: Number(box, 3),
                     Bottom: Number(box, 4),
                     Slope: baseline.Success ? Number(baseline, 1) : 0,
                     Offset: baseline.Success ? Number(baseline, 2) : 0,
@@ -60,9 +61,10 @@ internal static partial class Hocr
 
                 // The word stands on its line's baseline (a dash or a comma is not lower or higher than the figures
                 // beside it), as a text layer's words stand on theirs.
-                var middle = (x0 + x1) / 2;
-                var baseline = line.Bottom + line.Offset + (line.Slope * (middle - line.Left));
-                var level = baseline - (skew * (middle - (pageWidth / 2)));
+                // All words of a line share its baseline, taken at the line's middle and turned back by the page's skew.
+                var lineMiddle = (line.Left + line.Right) / 2;
+                var baseline = line.Bottom + line.Offset + (line.Slope * (lineMiddle - line.Left));
+                var level = baseline - (skew * (lineMiddle - (pageWidth / 2)));
                 var shift = skew * (baseline - (pageHeight / 2));
                 var confidence = WordConfidence().Match(title) is { Success: true } c ? Number(c) / 100 : 0;
                 words.Add(new RecognisedWord(

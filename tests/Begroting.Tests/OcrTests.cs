@@ -1,0 +1,202 @@
+using Begroting.Model.Canonical;
+using Begroting.Model.Layout;
+using Begroting.Pipeline.Normalisation;
+using Begroting.Readers.Ocr;
+using Begroting.Readers.Pdf;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Writer;
+
+namespace Begroting.Tests;
+
+/// <summary>Scanned pages: the hand-off to OCR, hOCR, ruling lines in the image, and the repair of recognised text.</summary>
+public sealed class OcrTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("begroting-ocr-test-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    // A 4 x 4 grey PNG: enough for a page that has an image and no text.
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAAAAACMmsGiAAAAEUlEQVR4nGM8wcDAwMSAQgAADzwA0OMOX98AAAAASUVORK5CYII=");
+
+    private string ImageOnlyPdf(int pages)
+    {
+        var builder = new PdfDocumentBuilder();
+        for (var i = 0; i < pages; i++)
+        {
+            builder.AddPage(PageSize.A4).AddPng(Png, new PdfRectangle(0, 0, 595, 842));
+        }
+
+        var path = Path.Combine(dir, "scan.pdf");
+        File.WriteAllBytes(path, builder.Build());
+        return path;
+    }
+
+    /// <summary>Gives every page the same words: a ruled table of two rows, read with confidence 0.8, and a line of text.</summary>
+    private sealed class FakeRecogniser : IPageRecogniser
+    {
+        public List<PageImage> Asked { get; } = [];
+
+        public Task<RecognisedPage> RecogniseAsync(PageImage page, CancellationToken cancellationToken = default)
+        {
+            lock (Asked)
+            {
+                Asked.Add(page);
+            }
+
+            RecognisedWord W(string text, double left, double baseline, double width) => new(text, left, baseline - 6, left + width, baseline, 8, 0.8);
+            List<RecognisedWord> words =
+            [
+                W("Een", 60, 80, 16), W("alinea", 80, 80, 26), W("boven", 110, 80, 24), W("de", 138, 80, 9), W("tabel.", 150, 80, 24),
+                W("Lasten", 60, 120, 30), W("6.596", 200, 120, 22),
+                W("Baten", 60, 140, 26), W("-2", 210, 140, 9),
+            ];
+            List<RuleSegment> rules =
+            [
+                new(50, 110, 250, 110), new(50, 130, 250, 130), new(50, 150, 250, 150),
+                new(50, 110, 50, 150), new(150, 110, 150, 150), new(250, 110, 250, 150),
+            ];
+            return Task.FromResult(new RecognisedPage(words, rules));
+        }
+    }
+
+    [Fact]
+    public void Pages_without_text_go_to_the_recogniser_and_come_back_as_text_and_ruled_tables_with_confidence()
+    {
+        var path = ImageOnlyPdf(2);
+        var recogniser = new FakeRecogniser();
+        var layout = PdfReader.Read(path, "scan.pdf", new PdfReaderOptions { Recogniser = recogniser });
+
+        Assert.Equal([1, 2], recogniser.Asked.Select(p => p.Number).Order());
+        Assert.Single(recogniser.Asked.Select(p => p.ContentKey).Distinct());
+        var tables = layout.Blocks.OfType<Table>().ToList();
+        Assert.Equal(2, tables.Count);
+        Assert.Equal(["Lasten", "6.596"], tables[0].Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(["Baten", "-2"], tables[0].Rows[1].Cells.Select(c => c.Text));
+        Assert.Equal(0.8, tables[0].Rows[1].Cells[1].Source.Confidence);
+        var paragraph = layout.Blocks.OfType<Paragraph>().First();
+        Assert.Equal("Een alinea boven de tabel.", paragraph.Text);
+        Assert.Equal(0.8, paragraph.Source.Confidence);
+        Assert.Contains(layout.Diagnostics, d => d.Code == "ocr" && d.Message.Contains("2 of 2 pages", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_a_recogniser_a_scan_is_refused_with_a_clear_message()
+    {
+        var path = ImageOnlyPdf(1);
+        var e = Assert.Throws<Begroting.Model.Diagnostics.DocumentException>(() => PdfReader.Read(path, "scan.pdf"));
+        Assert.Equal("no-text-layer", e.Code);
+        Assert.Contains("no OCR was asked for", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hocr_words_stand_on_their_line_and_a_skewed_page_is_levelled()
+    {
+        // Two lines on a page skewed by 0.01 (about half a degree): the second word of each line sits lower on the image.
+        const string Text = """
+            <html><body><div class='ocr_page' title='bbox 0 0 2480 3508'>
+            <span class='ocr_line' title="bbox 200 1000 1400 1040; baseline 0.01 -8; x_size 33">
+              <span class='ocrx_word' title='bbox 200 1000 400 1032; x_wconf 91'>Lasten</span>
+              <span class='ocrx_word' title='bbox 1200 1010 1400 1040; x_wconf 62'>6.596</span>
+            </span>
+            <span class='ocr_line' title="bbox 200 1100 1400 1140; baseline 0.01 -8; x_size 33">
+              <span class='ocrx_word' title='bbox 200 1100 400 1132; x_wconf 95'>Baten</span>
+              <span class='ocrx_word' title='bbox 1200 1110 1400 1140; x_wconf 90'>-2</span>
+            </span>
+            </div></body></html>
+            """;
+        var page = Hocr.Parse(Text, [], 300);
+        var lasten = page.Words.Single(w => w.Text == "Lasten");
+        var figure = page.Words.Single(w => w.Text == "6.596");
+        Assert.InRange(Math.Abs(lasten.Bottom - figure.Bottom), 0, 0.05);
+        Assert.InRange(figure.Size, 8, 9);
+        Assert.Equal(0.62, figure.Confidence, 3);
+        Assert.True(page.Words.Single(w => w.Text == "Baten").Bottom - lasten.Bottom > 20);
+    }
+
+    [Fact]
+    public void Ruling_lines_are_erased_from_the_image_and_returned_while_letters_stay()
+    {
+        const int Width = 600, Height = 400;
+        var header = System.Text.Encoding.ASCII.GetBytes($"P5\n{Width} {Height}\n255\n");
+        var file = new byte[header.Length + (Width * Height)];
+        header.CopyTo(file, 0);
+        Array.Fill(file, (byte)255, header.Length, Width * Height);
+        void Dark(int x, int y) => file[header.Length + (y * Width) + x] = 0;
+        for (var x = 20; x < 580; x++)
+        {
+            Dark(x, 50);
+            Dark(x, 51);
+            Dark(x, 90);
+        }
+
+        for (var y = 50; y <= 90; y++)
+        {
+            Dark(20, y);
+            Dark(300, y);
+        }
+
+        // A letter-sized stroke (30 pixels, a capital at 300 dpi) between the rules.
+        for (var y = 55; y < 85; y++)
+        {
+            Dark(100, y);
+        }
+
+        var (pixels, width, height, offset) = RuleRemoval.ReadPgm(file);
+        var rules = RuleRemoval.Erase(pixels, offset, width, height, horizontal: 300, vertical: 60);
+
+        Assert.Equal(2, rules.Count(r => r.Y1 == r.Y2));
+        Assert.Equal(2, rules.Count(r => r.X1 == r.X2));
+        Assert.Equal(255, pixels[offset + (50 * Width) + 200]);
+        Assert.Equal(255, pixels[offset + (70 * Width) + 300]);
+        Assert.Equal(0, pixels[offset + (70 * Width) + 100]);
+    }
+
+    [Fact]
+    public void Recognised_text_is_repaired_and_every_repair_recorded()
+    {
+        var ocr = new SourceRef("scan.pdf", Page: 3, Confidence: 0.9);
+        Cell C(string text) => new([text], ocr);
+        var table = new Table(
+            [
+                new TableRow([C("Effectindicator"), C("Realisatie"), C("2018"), C("2019"), C("Bron")], ocr),
+                new TableRow([C("9A1.a Schaalscore “sociale cohesie”"), C("5,8 (2014)"), C("6,0"), C("60"), C("Veiligheidsmonitor")], ocr),
+                new TableRow([C("9A1.b Aantal in dagen\""), C("12 (2015)"), C("10"), C("10"), C("GGD")], ocr),
+            ],
+            TableForm.Grid,
+            ocr);
+        var money = new Table(
+            [
+                new TableRow([C("Lasten"), C("6.596"), C("10.166")], ocr),
+                new TableRow([C("Baten"), C("9428"), C("2019")], ocr),
+                new TableRow([C("Saldo"), C("6.594"), C("10.012")], ocr),
+            ],
+            TableForm.Grid,
+            ocr);
+        var given = new Paragraph(["ledereen telt mee"], new SourceRef("plan.txt", Line: 4));
+        var repairs = new List<Repair>();
+
+        var blocks = OcrText.Repair([table, money, given, new Paragraph(["ledereen telt mee"], ocr)], repairs);
+
+        var indicators = (Table)blocks[0];
+        Assert.Equal("9A1.a Schaalscore \"sociale cohesie\"", indicators.Rows[1].Cells[0].Text);
+        Assert.Equal("6,0", indicators.Rows[1].Cells[3].Text);
+        Assert.Equal("10", indicators.Rows[2].Cells[3].Text);
+        Assert.Equal("9A1.b Aantal in dagen*", indicators.Rows[2].Cells[0].Text);
+        Assert.Equal("2018", indicators.Rows[0].Cells[2].Text);
+        var amounts = (Table)blocks[1];
+        Assert.Equal("9.428", amounts.Rows[1].Cells[1].Text);
+        Assert.Equal("2019", amounts.Rows[1].Cells[2].Text);
+        Assert.True(amounts.Rows[1].Cells[1].Source.Confidence < 0.9);
+
+        // Text that was given, not recognised, is never touched.
+        Assert.Equal("ledereen telt mee", ((Paragraph)blocks[2]).Text);
+        Assert.Equal("Iedereen telt mee", ((Paragraph)blocks[3]).Text);
+
+        Assert.Contains(repairs, r => r is { Original: "60", Repaired: "6,0" } && r.Reason.Contains("decimal comma", StringComparison.Ordinal));
+        Assert.Contains(repairs, r => r is { Original: "9428", Repaired: "9.428" } && r.Provenance!.Contains("scan.pdf#p3", StringComparison.Ordinal));
+        Assert.Contains(repairs, r => r is { Original: "ledereen", Repaired: "Iedereen" });
+        Assert.Contains(repairs, r => r.Reason.Contains("footnote marker", StringComparison.Ordinal));
+        Assert.All(repairs, r => Assert.NotNull(r.Provenance));
+    }
+}
