@@ -4,7 +4,7 @@ namespace Begroting.Readers.Ocr;
 /// <remarks>
 /// Tesseract reads a cell border as '|', '[' or '/' and glues it to the figure beside it ('6,0|'), or drops the
 /// comma next to it. A rule is a run of dark pixels far longer than any stroke of a letter: horizontal runs
-/// longer than an inch (no letter, dash or underline of a budget table comes near), vertical runs longer
+/// longer than half an inch (no letter or dash of a budget table comes near), vertical runs longer
 /// than a fifth of an inch (the tallest capital of a large heading stays under it), and shorter ones that run from
 /// one horizontal rule to another (the borders of a low row). Slightly skewed rules still
 /// give such runs: at half a degree a rule two pixels thick steps sideways only once in a hundred pixels.

@@ -81,7 +81,7 @@ internal static partial class OcrText
                 return new Cell(lines, source with { Path = cell.Source.Path }, cell.IsHeader);
             }).ToList(),
         }).ToList();
-        return table with { Rows = RepairFigures(rows, repairs) };
+        return table with { Rows = RepairCodes(RepairFigures(rows, repairs), repairs) };
     }
 
     private static (IReadOnlyList<string> Lines, SourceRef Source) Text(IReadOnlyList<string> lines, SourceRef source, List<Repair> repairs)
@@ -96,6 +96,9 @@ internal static partial class OcrText
     {
         // Tesseract cannot tell a straight quote from a curly one; the documents set straight ones.
         var text = Replace(line, CurlyQuote(), m => m.Value is "‘" or "’" or "‚" ? "'" : "\"", "typographic quote read for a straight one", where, repairs);
+        // A speck before the first word of a line reads as an apostrophe with no quote closing it.
+        text = Replace(text, LeadingSpeck(), m => text.IndexOf('\'', m.Length) < 0 ? string.Empty : m.Value, "speck read as an apostrophe", where, repairs);
+
         // What is left of a cell border reads as '_' or '|' beside a word.
         text = Replace(text, RuleRemnant(), _ => string.Empty, "remnant of a ruling line read as a character", where, repairs);
 
@@ -194,6 +197,90 @@ internal static partial class OcrText
         ("5", "S"), ("S", "5"), ("8", "B"), ("B", "8"), ("rn", "m"), ("m", "rn"), ("h", "b"), ("b", "h"), ("n", "u"), ("u", "n"),
     ];
 
+    /// <summary>Indicator codes the OCR damaged ('9ALe', '9QA1.b', '9A1:c'), repaired when the codes of the rows around them say which code stands there.</summary>
+    /// <remarks>Codes run in order down a table (9A1.a, 9A1.b, ...): a first word within two characters of the code the row before or after implies is that code.</remarks>
+    private static List<TableRow> RepairCodes(List<TableRow> rows, List<Repair> repairs)
+    {
+        string? CodeOf(TableRow row) => row.Cells.Count > 0 && row.Cells[0].Lines.Count > 0 && Codes.IndicatorLine().Match(row.Cells[0].Text) is { Success: true } m ? m.Groups["code"].Value : null;
+        var result = rows.ToList();
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var k = 0; k < result.Count; k++)
+            {
+                var i = pass == 0 ? k : result.Count - 1 - k;
+                var row = result[i];
+                if (row.Cells.Count == 0 || row.Cells[0].Source.Confidence is null || row.Cells[0].Lines.Count == 0 || CodeOf(row) is not null)
+                {
+                    continue;
+                }
+
+                // The nearest row with a code, before (first pass) or after (second pass), and the code it implies here.
+                var step = pass == 0 ? -1 : 1;
+                var j = i + step;
+                while (j >= 0 && j < result.Count && CodeOf(result[j]) is null)
+                {
+                    j += step;
+                }
+
+                if (j < 0 || j >= result.Count || CodeOf(result[j]) is not { } near || Math.Abs(j - i) > 3)
+                {
+                    continue;
+                }
+
+                var letter = (char)(near[^1] - (step * Math.Abs(j - i)));
+                if (letter is < 'a' or > 'z')
+                {
+                    continue;
+                }
+
+                var expected = near[..^1] + letter;
+                var text = row.Cells[0].Text;
+                var space = text.IndexOf(' ', StringComparison.Ordinal);
+                if (space <= 0)
+                {
+                    continue;
+                }
+
+                var first = text[..space];
+                if (Distance(first, expected) <= 2)
+                {
+                    var repaired = expected + text[space..];
+                    repairs.Add(new Repair(first, expected, $"indicator code damaged by OCR; the code of the row {(pass == 0 ? "before" : "after")} it ({near}) gives {expected}", row.Cells[0].Source.ToString()));
+                    var cells = row.Cells.ToList();
+                    cells[0] = new Cell([repaired], cells[0].Source with { Confidence = cells[0].Source.Confidence * RepairedConfidence }, cells[0].IsHeader);
+                    result[i] = row with { Cells = cells };
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Edit distance (insertions, deletions, substitutions).</summary>
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
     private static string? Single(Cell cell) => cell.Lines.Count == 1 ? cell.Lines[0] : null;
 
     private static string Group(string digits)
@@ -229,6 +316,9 @@ internal static partial class OcrText
 
     [GeneratedRegex(@"(?<=^|\s)[_|]+(?=\S)|(?<=\S)[_|]+(?=\s|$)|(?<=^|\s)[_|]+(?=\s|$)")]
     private static partial Regex RuleRemnant();
+
+    [GeneratedRegex(@"^'(?=\p{Lu})")]
+    private static partial Regex LeadingSpeck();
 
     [GeneratedRegex("[‘’‚“”„]")]
     private static partial Regex CurlyQuote();
