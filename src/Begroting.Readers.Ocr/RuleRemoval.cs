@@ -11,7 +11,7 @@ namespace Begroting.Readers.Ocr;
 /// </remarks>
 internal static class RuleRemoval
 {
-    private const byte Dark = 140;
+    private const byte Dark = 200;
 
     /// <summary>Reads a binary greyscale PGM (P5), as pdftoppm writes it with -gray.</summary>
     public static (byte[] Pixels, int Width, int Height, int Offset) ReadPgm(byte[] file)
