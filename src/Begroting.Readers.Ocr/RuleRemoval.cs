@@ -6,7 +6,7 @@ namespace Begroting.Readers.Ocr;
 /// comma next to it. A rule is a run of dark pixels far longer than any stroke of a letter: horizontal runs
 /// longer than half an inch (no letter or dash of a budget table comes near), vertical runs longer
 /// than a fifth of an inch (the tallest capital of a large heading stays under it), and shorter ones that run from
-/// one horizontal rule to another (the borders of a low row). Slightly skewed rules still
+/// one horizontal rule to another in line with a long one (the borders of a low row). Slightly skewed rules still
 /// give such runs: at half a degree a rule two pixels thick steps sideways only once in a hundred pixels.
 /// </remarks>
 internal static class RuleRemoval
@@ -91,11 +91,13 @@ internal static class RuleRemoval
             }
         }
 
-        // Vertical rules: runs longer than any letter, or shorter runs that go from one horizontal rule to another
-        // (the borders of a low row, such as a header row of years, are shorter than a tall capital).
+        // Vertical rules: runs longer than any letter; and shorter runs that go from one horizontal rule to another
+        // in line with a long one (the borders of a low row, such as a header row of years, are shorter than a tall
+        // capital, but continue the borders of the rows below).
         var across = Join(horizontalRuns);
         bool OnRule(int x, int y) => across.Any(h => Math.Abs(h.At - y) <= 5 && x >= h.From - 3 && x <= h.To + 3);
         var shortest = Math.Max(8, vertical / 3);
+        var candidates = new List<(int X, int Y1, int Y2)>();
         for (var x = 0; x < width; x++)
         {
             var run = 0;
@@ -107,17 +109,26 @@ internal static class RuleRemoval
                     continue;
                 }
 
-                if (run >= vertical || (run >= shortest && OnRule(x, y - run) && OnRule(x, y - 1)))
+                if (run >= vertical)
                 {
-                    for (var k = y - run; k < y; k++)
-                    {
-                        erase[(k * width) + x] = true;
-                    }
-
                     verticalRuns.Add((x, y - run, y - 1));
+                }
+                else if (run >= shortest && OnRule(x, y - run) && OnRule(x, y - 1))
+                {
+                    candidates.Add((x, y - run, y - 1));
                 }
 
                 run = 0;
+            }
+        }
+
+        var longColumns = verticalRuns.Select(r => r.X).ToHashSet();
+        verticalRuns.AddRange(candidates.Where(c => Enumerable.Range(c.X - 2, 5).Any(longColumns.Contains)));
+        foreach (var (x, y1, y2) in verticalRuns)
+        {
+            for (var y = y1; y <= y2; y++)
+            {
+                erase[(y * width) + x] = true;
             }
         }
 

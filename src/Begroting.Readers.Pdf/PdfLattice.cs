@@ -59,12 +59,41 @@ internal static class PdfLattice
     }
 
     /// <summary>Tables from rules found elsewhere (on a scanned page's image), in points, y downwards.</summary>
+    /// <remarks>Rules seen on an image wander by a point or two (skew, thickness): rules within three points of each other are put on one line first.</remarks>
     public static List<Lattice> FromRules(IEnumerable<RuleSegment> rules)
     {
         var list = rules.ToList();
+        var xs = Aligned(list.Where(r => r.X1 == r.X2 && r.Y1 != r.Y2).Select(r => r.X1));
+        var ys = Aligned(list.Where(r => r.Y1 == r.Y2).Select(r => r.Y1));
         return FromRules(
-            list.Where(r => r.Y1 == r.Y2).Select(r => (Math.Min(r.X1, r.X2), Math.Max(r.X1, r.X2), r.Y1)).ToList(),
-            list.Where(r => r.X1 == r.X2 && r.Y1 != r.Y2).Select(r => (r.X1, Math.Min(r.Y1, r.Y2), Math.Max(r.Y1, r.Y2))).ToList());
+            list.Where(r => r.Y1 == r.Y2).Select(r => (Math.Min(r.X1, r.X2), Math.Max(r.X1, r.X2), ys[r.Y1])).ToList(),
+            list.Where(r => r.X1 == r.X2 && r.Y1 != r.Y2).Select(r => (xs[r.X1], Math.Min(r.Y1, r.Y2), Math.Max(r.Y1, r.Y2))).ToList());
+    }
+
+    /// <summary>Each position to the mean of the positions within three points of its neighbours.</summary>
+    private static Dictionary<double, double> Aligned(IEnumerable<double> positions)
+    {
+        var sorted = positions.Distinct().Order().ToList();
+        var result = new Dictionary<double, double>();
+        var i = 0;
+        while (i < sorted.Count)
+        {
+            var j = i;
+            while (j + 1 < sorted.Count && sorted[j + 1] - sorted[j] <= 3)
+            {
+                j++;
+            }
+
+            var mean = sorted.Skip(i).Take(j - i + 1).Average();
+            for (var k = i; k <= j; k++)
+            {
+                result[sorted[k]] = mean;
+            }
+
+            i = j + 1;
+        }
+
+        return result;
     }
 
     private static List<Lattice> FromRules(List<(double X1, double X2, double Y)> horizontal, List<(double X, double Y1, double Y2)> vertical)

@@ -99,6 +99,10 @@ internal static partial class OcrText
         // A speck before the first word of a line reads as an apostrophe with no quote closing it.
         text = Replace(text, LeadingSpeck(), m => text.IndexOf('\'', m.Length) < 0 ? string.Empty : m.Value, "speck read as an apostrophe", where, repairs);
 
+        // A speck alone between words reads as a stop, colon or quote; a space before '(2015)' is lost.
+        text = Replace(text, LoneSpeck(), _ => string.Empty, "speck read as punctuation", where, repairs);
+        text = Replace(text, YearWithoutSpace(), m => " " + m.Value, "space lost before a year in brackets", where, repairs);
+
         // What is left of a cell border reads as '_' or '|' beside a word.
         text = Replace(text, RuleRemnant(), _ => string.Empty, "remnant of a ruling line read as a character", where, repairs);
 
@@ -151,7 +155,20 @@ internal static partial class OcrText
             for (var c = 0; c < result[r].Count; c++)
             {
                 var cell = result[r][c];
-                if (cell.Source.Confidence is null || cell.Lines.Count != 1 || !BareInteger().IsMatch(cell.Lines[0]))
+                if (cell.Source.Confidence is null || cell.Lines.Count != 1)
+                {
+                    continue;
+                }
+
+                if (CommaGrouped().IsMatch(cell.Lines[0]) && result.Count(row => c < row.Count && Single(row[c]) is { } t && Grouped().IsMatch(t)) >= 2)
+                {
+                    var grouped = cell.Lines[0].Replace(',', '.');
+                    repairs.Add(new Repair(cell.Lines[0], grouped, "comma read for the thousands separator (the column groups its figures with '.')", cell.Source.ToString()));
+                    result[r][c] = new Cell([grouped], cell.Source with { Confidence = cell.Source.Confidence * RepairedConfidence }, cell.IsHeader);
+                    continue;
+                }
+
+                if (!BareInteger().IsMatch(cell.Lines[0]))
                 {
                     continue;
                 }
@@ -169,10 +186,10 @@ internal static partial class OcrText
                     repaired = (text.StartsWith('-') ? "-" : string.Empty) + Group(digits);
                     reason = "thousands separator lost by OCR (the column groups its figures with '.')";
                 }
-                else if (digits.Length is 2 or 3 && row.Count(t => OneDecimal().IsMatch(t)) >= 2)
+                else if (digits.Length is 2 or 3 && row.Sum(t => OneDecimal().Count(t)) >= 2)
                 {
                     var candidate = decimal.Parse(digits[..^1] + "." + digits[^1..], CultureInfo.InvariantCulture);
-                    var others = row.Where(t => OneDecimal().IsMatch(t)).Select(t => decimal.Parse(OneDecimal().Match(t).Value.Replace(',', '.'), CultureInfo.InvariantCulture)).ToList();
+                    var others = row.SelectMany(t => OneDecimal().Matches(t)).Select(m => decimal.Parse(m.Value.Replace(',', '.'), CultureInfo.InvariantCulture)).ToList();
                     if (candidate >= others.Min() / 2 && candidate <= others.Max() * 2)
                     {
                         repaired = (text.StartsWith('-') ? "-" : string.Empty) + digits[..^1] + "," + digits[^1..];
@@ -316,6 +333,15 @@ internal static partial class OcrText
 
     [GeneratedRegex(@"(?<=^|\s)[_|]+(?=\S)|(?<=\S)[_|]+(?=\s|$)|(?<=^|\s)[_|]+(?=\s|$)")]
     private static partial Regex RuleRemnant();
+
+    [GeneratedRegex(@"(?<=\S)\s+[:;.,'`](?=\s|$)")]
+    private static partial Regex LoneSpeck();
+
+    [GeneratedRegex(@"(?<=\d%?)\((?=(?:19|20)\d{2}\))")]
+    private static partial Regex YearWithoutSpace();
+
+    [GeneratedRegex(@"^-?\d{1,3},\d{3}$")]
+    private static partial Regex CommaGrouped();
 
     [GeneratedRegex(@"^'(?=\p{Lu})")]
     private static partial Regex LeadingSpeck();
