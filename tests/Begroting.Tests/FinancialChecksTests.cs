@@ -218,6 +218,22 @@ public class FinancialChecksTests
         Assert.All(apart.Warnings, w => Assert.StartsWith("Reserves programma 9 = sum of the groups above (saldo, ", w.Message, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_normaliser_checks_the_tables_it_reads()
+    {
+        var doc = TestDocuments.Normalise(
+            "Programmabegroting 2018\n\nProgrammanummer\t9\n\nProgrammakosten\n\n" +
+            "Maatschappelijke ondersteuning bedragen x € 1.000,-\t\tRekening 2016\tBegroting 2017\n" +
+            "Sociale binding en participatie\tLasten\t6.596\t7.542\n" +
+            "\tBaten\t-2\t0\n" +
+            "Saldo\t\t6.694\t7.542\n");
+        var saldo = doc.FinancialTables.Single().Rows.Single(r => r.Line == "saldo").Amounts[0];
+        var warning = Assert.Single(doc.Warnings, w => w.Code == FinancialChecks.FailureCode);
+        Assert.Equal(saldo.Provenance, warning.Provenance);
+        Assert.Contains($"saldo '6.694' at {saldo.Provenance} should be 6.594", warning.Message, StringComparison.Ordinal);
+        Assert.Empty(doc.Repairs);
+    }
+
     /// <summary>A table from lines 'group|area|line|raw|raw...' in thousands; the provenance of a cell is its line and column.</summary>
     private static FinancialTable Table(IReadOnlyList<FinancialColumn> columns, params string[] lines)
     {
