@@ -135,9 +135,18 @@ public static partial class DutchValue
         return s == "-0" ? "0" : s;
     }
 
+    /// <summary>Formats a value the way the documents print it: 6.594, -1.857, 5,8.</summary>
+    public static string FormatDutch(decimal value)
+    {
+        var s = value.ToString("#,##0.##########", DutchNumbers);
+        return s == "-0" ? "0" : s;
+    }
+
     public static bool IsYear(string text) => YearPattern().IsMatch(text.Trim());
 
     public static string Collapse(string text) => Model.Text.Whitespace.Collapse(text);
+
+    private static readonly NumberFormatInfo DutchNumbers = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = ",", NegativeSign = "-" };
 
     [GeneratedRegex(@"^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")]
     private static partial Regex NumberPattern();

@@ -55,6 +55,11 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
             throw new DocumentException("no-programme", "no programme recognised: no programme number, programme name, policy-area code or table of the budget found", $"{File}:1");
         }
 
+        // Every table of amounts is finished here: its sums are checked, and an OCR digit they single out is corrected.
+        var checkedTables = FinancialChecks.Run(financialTables);
+        warnings.AddRange(checkedTables.Warnings);
+        repairs.AddRange(checkedTables.Repairs);
+
         return new CanonicalDocument(
             CanonicalDocument.CurrentSchemaVersion,
             identity.ToInfo(context, layout.Format),
@@ -62,7 +67,7 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
             areas.Values.ToList(),
             goals,
             indicators,
-            financialTables,
+            checkedTables.Tables,
             otherTables,
             residue,
             repairs.Distinct().ToList(),

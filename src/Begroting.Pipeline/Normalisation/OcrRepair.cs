@@ -6,6 +6,21 @@ namespace Begroting.Pipeline.Normalisation;
 /// <summary>Repairs the OCR confusions of Dutch text that stand in the way of names and sources (full repair with a lexicon is a later stage).</summary>
 public static partial class OcrRepair
 {
+    /// <summary>Digits an OCR engine reads for one another (closed or open loops, a missing or extra stroke), both ways.</summary>
+    public static readonly IReadOnlyDictionary<char, string> DigitConfusions = new Dictionary<char, string>
+    {
+        ['0'] = "689",
+        ['1'] = "47",
+        ['2'] = "7",
+        ['3'] = "589",
+        ['4'] = "19",
+        ['5'] = "368",
+        ['6'] = "058",
+        ['7'] = "12",
+        ['8'] = "03569",
+        ['9'] = "0348",
+    };
+
     public static string Apply(string text, List<Repair> repairs, string? provenance = null)
     {
         var result = text;

@@ -39,6 +39,9 @@ public static class Vocabulary
     /// <summary>Lines that start a row group of their own.</summary>
     public static readonly string[] GroupStartingLines = ["resultaat"];
 
+    /// <summary>Row groups that total the groups above them ('Programma' in programmakosten, 'Totaal' and 'Reserves programma 9' under reserves); a word at the start of the group name.</summary>
+    public static readonly string[] TotalGroups = ["programma", "totaal", "reserves programma"];
+
     /// <summary>Column header words for money columns, most specific first.</summary>
     public static readonly (string Phrase, ColumnKind Kind)[] MoneyColumns =
     [

@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+
+namespace Begroting.Pipeline.Normalisation;
+
+/// <summary>Correcting a digit that OCR misread, when the failing sums single it out.</summary>
+internal sealed partial class FinancialChecksCore
+{
+    /// <summary>
+    /// Failing sums that share cells are one problem. Its suspects are the cells every one of its failing sums contains;
+    /// a suspect read by OCR is corrected when exactly one change of one digit, among all suspects, makes every sum the
+    /// cell is part of add up. Otherwise nothing changes and the warnings say why.
+    /// </summary>
+    private void CorrectOcrDigits()
+    {
+        foreach (var problem in Problems(checks.Where(c => !Passes(c)).ToList()))
+        {
+            var failing = problem.Where(c => !Passes(c)).ToList();
+            if (failing.Count == 0)
+            {
+                continue;
+            }
+
+            var suspects = failing[0].Cells.Where(cell => failing.All(c => c.Cells.Contains(cell))).ToList();
+            var fits = new List<(CellRef Cell, string Raw, decimal Euros)>();
+            foreach (var cell in suspects.Where(c => At(c).Flags.Contains(OcrFlag) && !corrections.ContainsKey(c)))
+            {
+                foreach (var (raw, euros) in Alternatives(cell))
+                {
+                    if (checksOf[cell].All(c => Passes(c, (cell, euros))))
+                    {
+                        fits.Add((cell, raw, euros));
+                    }
+                }
+            }
+
+            if (fits.Count == 1)
+            {
+                var (cell, raw, euros) = fits[0];
+                var reason = $"the only one-digit change that makes {string.Join(" and ", failing.Select(c => c.Name))} add up";
+                corrections[cell] = new Correction(raw, euros, reason);
+            }
+            else if (fits.Count > 1)
+            {
+                var options = string.Join(", ", fits.Select(f => $"'{At(f.Cell).Raw}' as '{f.Raw}' at {At(f.Cell).Provenance}"));
+                foreach (var check in failing)
+                {
+                    notes[check] = $"not corrected: {fits.Count} one-digit OCR corrections would each make it add up ({options})";
+                }
+            }
+        }
+    }
+
+    /// <summary>Failing sums grouped by shared cells, in the order of their first sum.</summary>
+    private static List<List<Check>> Problems(List<Check> failing)
+    {
+        var parent = Enumerable.Range(0, failing.Count).ToArray();
+        int Root(int i) => parent[i] == i ? i : parent[i] = Root(parent[i]);
+        var first = new Dictionary<CellRef, int>();
+        for (var i = 0; i < failing.Count; i++)
+        {
+            foreach (var cell in failing[i].Cells)
+            {
+                if (first.TryGetValue(cell, out var j))
+                {
+                    parent[Root(i)] = Root(j);
+                }
+                else
+                {
+                    first[cell] = i;
+                }
+            }
+        }
+
+        return failing.Select((c, i) => (Check: c, Root: Root(i))).GroupBy(x => x.Root).Select(g => g.Select(x => x.Check).ToList()).ToList();
+    }
+
+    /// <summary>Every reading of the amount with one digit replaced by one OCR confuses it with, in euros.</summary>
+    private IEnumerable<(string Raw, decimal Euros)> Alternatives(CellRef cell)
+    {
+        var raw = At(cell).Raw;
+        var scale = Scale(cell);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (!OcrRepair.DigitConfusions.TryGetValue(raw[i], out var others))
+            {
+                continue;
+            }
+
+            foreach (var other in others)
+            {
+                var candidate = string.Concat(raw.AsSpan(0, i), [other], raw.AsSpan(i + 1));
+                if (!LeadingZero().IsMatch(candidate) && DutchValue.ParseCell(candidate) is { Number: { } number, Percent: false })
+                {
+                    yield return (candidate, number * scale);
+                }
+            }
+        }
+    }
+
+    /// <summary>A figure starting with a 0 followed by more digits ('0.594', '06'): never printed, so never a correction.</summary>
+    [GeneratedRegex(@"(?<![\d.,])0[\d.]")]
+    private static partial Regex LeadingZero();
+}
