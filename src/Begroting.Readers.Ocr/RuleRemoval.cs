@@ -4,7 +4,7 @@ namespace Begroting.Readers.Ocr;
 /// <remarks>
 /// Tesseract reads a cell border as '|', '[' or '/' and glues it to the figure beside it ('6,0|'), or drops the
 /// comma next to it. A rule is a run of dark pixels far longer than any stroke of a letter: horizontal runs
-/// longer than half an inch (no letter or dash of a budget table comes near), vertical runs longer
+/// longer than a third of an inch (no letter or dash of a budget table comes near), vertical runs longer
 /// than a fifth of an inch (the tallest capital of a large heading stays under it), and shorter ones that run from
 /// one horizontal rule to another in line with a long one (the borders of a low row). Slightly skewed rules still
 /// give such runs: at half a degree a rule two pixels thick steps sideways only once in a hundred pixels.
@@ -66,6 +66,28 @@ internal static class RuleRemoval
         var erase = new bool[width * height];
         var horizontalRuns = new List<(int Y, int X1, int X2)>();
         var verticalRuns = new List<(int X, int Y1, int Y2)>();
+
+        // A rule is thin: a few pixels above and below it the page is mostly white. A blurred line of text, whose
+        // letters run together into one long dark run, is not.
+        var reach = Math.Max(4, horizontal / 16);
+        bool Thin(int y, int from, int to)
+        {
+            var dark = 0;
+            foreach (var yy in new[] { y - reach, y + reach })
+            {
+                if (yy < 0 || yy >= height)
+                {
+                    continue;
+                }
+
+                for (var x = from; x < to; x++)
+                {
+                    dark += pixels[offset + (yy * width) + x] < Dark ? 1 : 0;
+                }
+            }
+
+            return dark < (to - from);
+        }
         for (var y = 0; y < height; y++)
         {
             var run = 0;
@@ -77,7 +99,7 @@ internal static class RuleRemoval
                     continue;
                 }
 
-                if (run >= horizontal)
+                if (run >= horizontal && Thin(y, x - run, x))
                 {
                     for (var k = x - run; k < x; k++)
                     {
