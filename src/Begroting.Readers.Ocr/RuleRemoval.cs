@@ -88,6 +88,7 @@ internal static class RuleRemoval
 
             return dark < (to - from);
         }
+
         for (var y = 0; y < height; y++)
         {
             var run = 0;

@@ -128,12 +128,25 @@ public sealed class OcrTests : IDisposable
             Dark(x, 50);
             Dark(x, 51);
             Dark(x, 90);
+            Dark(x, 200);
+        }
+
+        // The outer borders run the table's height; the middle one only through the low header row (40 pixels,
+        // shorter than a capital), in line with a border below it.
+        for (var y = 50; y <= 200; y++)
+        {
+            Dark(20, y);
+            Dark(580, y);
         }
 
         for (var y = 50; y <= 90; y++)
         {
-            Dark(20, y);
             Dark(300, y);
+        }
+
+        for (var y = 90; y <= 200; y++)
+        {
+            Dark(301, y);
         }
 
         // A letter-sized stroke (30 pixels, a capital at 300 dpi) between the rules.
@@ -145,8 +158,8 @@ public sealed class OcrTests : IDisposable
         var (pixels, width, height, offset) = RuleRemoval.ReadPgm(file);
         var rules = RuleRemoval.Erase(pixels, offset, width, height, horizontal: 300, vertical: 60);
 
-        Assert.Equal(2, rules.Count(r => r.Y1 == r.Y2));
-        Assert.Equal(2, rules.Count(r => r.X1 == r.X2));
+        Assert.Equal(3, rules.Count(r => r.Y1 == r.Y2));
+        Assert.Equal(3, rules.Count(r => r.X1 == r.X2));
         Assert.Equal(255, pixels[offset + (50 * Width) + 200]);
         Assert.Equal(255, pixels[offset + (70 * Width) + 300]);
         Assert.Equal(0, pixels[offset + (70 * Width) + 100]);

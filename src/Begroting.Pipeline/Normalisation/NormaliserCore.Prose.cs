@@ -192,7 +192,8 @@ internal sealed partial class NormaliserCore
 
             if (values.Count == 0 && isTarget && QualitativeTarget().Match(clause) is { Success: true } q)
             {
-                observations.Add(new Observation(ObservationKind.Streefwaarde, planEndYear, null, "streefwaarde", null, null, q.Value, ["qualitative", "period_inferred"], [], provenance));
+                var (qualitativeFlags, qualitativeConfidence) = Recognition(["qualitative", "period_inferred"], provenance);
+                observations.Add(new Observation(ObservationKind.Streefwaarde, planEndYear, null, "streefwaarde", null, null, q.Value, qualitativeFlags, [], provenance, qualitativeConfidence));
                 continue;
             }
 
@@ -224,7 +225,8 @@ internal sealed partial class NormaliserCore
                     obsNotes.AddRange(notes);
                 }
 
-                observations.Add(new Observation(isTarget ? ObservationKind.Streefwaarde : ObservationKind.Realisatie, year, null, isTarget ? "streefwaarde" : "realisatie", value, unit, raw.TrimEnd('*', '.'), obsFlags, obsNotes, provenance));
+                var (recognisedFlags, confidence) = Recognition(obsFlags, provenance);
+                observations.Add(new Observation(isTarget ? ObservationKind.Streefwaarde : ObservationKind.Realisatie, year, null, isTarget ? "streefwaarde" : "realisatie", value, unit, raw.TrimEnd('*', '.'), recognisedFlags, obsNotes, provenance, confidence));
             }
 
             previousValues = values;
@@ -251,7 +253,8 @@ internal sealed partial class NormaliserCore
                 var provenance = Prov(source);
                 var column = new FinancialColumn(1, year, ColumnKind.Begroting, $"{section.Number} {section.Title}");
                 var raw = DutchValue.Collapse(m.Groups["raw"].Value);
-                var row = new FinancialRow($"Programma {m.Groups["programme"].Value}", null, "bedrag", DutchValue.Collapse(m.Value), [new Amount(1, amount * scale, raw, ["prose"], provenance)], provenance);
+                var (amountFlags, amountConfidence) = Recognition(["prose"], provenance);
+                var row = new FinancialRow($"Programma {m.Groups["programme"].Value}", null, "bedrag", DutchValue.Collapse(m.Value), [new Amount(1, amount * scale, raw, amountFlags, provenance, amountConfidence)], provenance);
                 financialTables.Add(new FinancialTable(FinancialTableKind.Budget, $"{section.Number} {section.Title}", scale, [column], [row], provenance));
                 _ = identity;
             }
