@@ -91,11 +91,6 @@ internal static class PdfTables
 
         // Cells that lie across a gutter span.
         var spanning = chunks.SelectMany(c => c).Where(c => !columns.Any(col => c.Left >= col.Left - 0.5 && c.Right <= col.Right + 0.5)).ToHashSet<Chunk>(ReferenceEqualityComparer.Instance);
-        if (Environment.GetEnvironmentVariable("DBG") is not null)
-        {
-            foreach (var cs in chunks) Console.Error.WriteLine(string.Join(" | ", cs.Select(c => $"{(spanning.Contains(c) ? "*" : "")}{c.Left:F0}-{c.Right:F0} {PdfLine.TextOf(c.Words)}")));
-            Console.Error.WriteLine("COLUMNS " + string.Join(" ", columns.Select(c => $"[{c.Left:F0},{c.Right:F0}]")));
-        }
         if (columns.Count < 2)
         {
             return null;
