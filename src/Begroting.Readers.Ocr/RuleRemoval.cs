@@ -89,28 +89,16 @@ internal static class RuleRemoval
             return dark < (to - from);
         }
 
-        for (var y = 0; y < height; y++)
+        foreach (var (y, from, to) in Runs(pixels, offset, width, height, alongRows: true))
         {
-            var run = 0;
-            for (var x = 0; x <= width; x++)
+            if (to - from + 1 >= horizontal && Thin(y, from, to + 1))
             {
-                if (x < width && pixels[offset + (y * width) + x] < Dark)
+                for (var k = from; k <= to; k++)
                 {
-                    run++;
-                    continue;
+                    erase[(y * width) + k] = true;
                 }
 
-                if (run >= horizontal && Thin(y, x - run, x))
-                {
-                    for (var k = x - run; k < x; k++)
-                    {
-                        erase[(y * width) + k] = true;
-                    }
-
-                    horizontalRuns.Add((y, x - run, x - 1));
-                }
-
-                run = 0;
+                horizontalRuns.Add((y, from, to));
             }
         }
 
@@ -121,27 +109,16 @@ internal static class RuleRemoval
         bool OnRule(int x, int y) => across.Any(h => Math.Abs(h.At - y) <= 5 && x >= h.From - 3 && x <= h.To + 3);
         var shortest = Math.Max(8, vertical / 3);
         var candidates = new List<(int X, int Y1, int Y2)>();
-        for (var x = 0; x < width; x++)
+        foreach (var (x, from, to) in Runs(pixels, offset, width, height, alongRows: false))
         {
-            var run = 0;
-            for (var y = 0; y <= height; y++)
+            var length = to - from + 1;
+            if (length >= vertical)
             {
-                if (y < height && pixels[offset + (y * width) + x] < Dark)
-                {
-                    run++;
-                    continue;
-                }
-
-                if (run >= vertical)
-                {
-                    verticalRuns.Add((x, y - run, y - 1));
-                }
-                else if (run >= shortest && OnRule(x, y - run) && OnRule(x, y - 1))
-                {
-                    candidates.Add((x, y - run, y - 1));
-                }
-
-                run = 0;
+                verticalRuns.Add((x, from, to));
+            }
+            else if (length >= shortest && OnRule(x, from) && OnRule(x, to))
+            {
+                candidates.Add((x, from, to));
             }
         }
 
@@ -180,6 +157,31 @@ internal static class RuleRemoval
         var segments = across.Select(r => new Segment(r.From, r.At, r.To, r.At)).ToList();
         segments.AddRange(Join(verticalRuns).Select(r => new Segment(r.At, r.From, r.At, r.To)));
         return segments;
+    }
+
+    /// <summary>The runs of dark pixels along each row (or each column): the row (column) and the first and last pixel of the run.</summary>
+    private static IEnumerable<(int At, int From, int To)> Runs(byte[] pixels, int offset, int width, int height, bool alongRows)
+    {
+        var (lines, length) = alongRows ? (height, width) : (width, height);
+        for (var at = 0; at < lines; at++)
+        {
+            var run = 0;
+            for (var i = 0; i <= length; i++)
+            {
+                if (i < length && pixels[offset + (alongRows ? (at * width) + i : (i * width) + at)] < Dark)
+                {
+                    run++;
+                    continue;
+                }
+
+                if (run > 0)
+                {
+                    yield return (at, i - run, i - 1);
+                }
+
+                run = 0;
+            }
+        }
     }
 
     /// <summary>Runs on neighbouring rows (or columns) that overlap are one rule, drawn a few pixels thick; a skewed rule steps sideways every so often and stays one.</summary>

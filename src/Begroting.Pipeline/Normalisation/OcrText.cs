@@ -34,25 +34,21 @@ internal static partial class OcrText
             }
         }
 
-        vocabulary = counts;
         var result = new List<Block>(blocks.Count);
         foreach (var block in blocks)
         {
             result.Add(block switch
             {
-                Table table => RepairTable(table, repairs),
-                Paragraph p when p.Source.Confidence is not null => Text(p.Lines, p.Source, repairs) is var (lines, source) ? p with { Lines = lines, Source = source } : p,
-                Heading h when h.Source.Confidence is not null => Text([h.Text], h.Source, repairs) is var (lines, source) ? h with { Text = lines[0], Source = source } : h,
-                ListItem li when li.Source.Confidence is not null => Text([li.Text], li.Source, repairs) is var (lines, source) ? li with { Text = lines[0], Source = source } : li,
+                Table table => RepairTable(table, counts, repairs),
+                Paragraph p when p.Source.Confidence is not null => Text(p.Lines, p.Source, counts, repairs) is var (lines, source) ? p with { Lines = lines, Source = source } : p,
+                Heading h when h.Source.Confidence is not null => Text([h.Text], h.Source, counts, repairs) is var (lines, source) ? h with { Text = lines[0], Source = source } : h,
+                ListItem li when li.Source.Confidence is not null => Text([li.Text], li.Source, counts, repairs) is var (lines, source) ? li with { Text = lines[0], Source = source } : li,
                 _ => block,
             });
         }
 
         return result;
     }
-
-    [ThreadStatic]
-    private static Dictionary<string, int>? vocabulary;
 
     private static IEnumerable<string> TextsOf(Block block) => block switch
     {
@@ -66,7 +62,7 @@ internal static partial class OcrText
     private static bool Recognised(Block block) => block.Source.Confidence is not null
         || (block is Table t && t.Rows.Any(r => r.Cells.Any(c => c.Source.Confidence is not null)));
 
-    private static Table RepairTable(Table table, List<Repair> repairs)
+    private static Table RepairTable(Table table, Dictionary<string, int> vocabulary, List<Repair> repairs)
     {
         var rows = table.Rows.Select((row, r) => row with
         {
@@ -77,22 +73,22 @@ internal static partial class OcrText
                     return cell;
                 }
 
-                var (lines, source) = Text(cell.Lines, cell.Source with { Path = $"table/row={r + 1}/col={c + 1}" }, repairs);
+                var (lines, source) = Text(cell.Lines, cell.Source with { Path = $"table/row={r + 1}/col={c + 1}" }, vocabulary, repairs);
                 return new Cell(lines, source with { Path = cell.Source.Path }, cell.IsHeader);
             }).ToList(),
         }).ToList();
         return table with { Rows = RepairCodes(RepairFigures(rows, repairs), repairs) };
     }
 
-    private static (IReadOnlyList<string> Lines, SourceRef Source) Text(IReadOnlyList<string> lines, SourceRef source, List<Repair> repairs)
+    private static (IReadOnlyList<string> Lines, SourceRef Source) Text(IReadOnlyList<string> lines, SourceRef source, Dictionary<string, int> vocabulary, List<Repair> repairs)
     {
         var before = repairs.Count;
         var where = source.ToString();
-        var repaired = lines.Select(line => RepairLine(line, where, repairs)).ToList();
+        var repaired = lines.Select(line => RepairLine(line, where, vocabulary, repairs)).ToList();
         return (repaired, repairs.Count > before ? source with { Confidence = source.Confidence * RepairedConfidence } : source);
     }
 
-    private static string RepairLine(string line, string where, List<Repair> repairs)
+    private static string RepairLine(string line, string where, Dictionary<string, int> vocabulary, List<Repair> repairs)
     {
         // Tesseract cannot tell a straight quote from a curly one; the documents set straight ones.
         var text = Replace(line, CurlyQuote(), m => m.Value is "‘" or "’" or "‚" ? "'" : "\"", "typographic quote read for a straight one", where, repairs);
@@ -113,7 +109,7 @@ internal static partial class OcrText
         text = Replace(text, DigitsWithLetters(), m => m.Value.Replace('O', '0').Replace('o', '0').Replace('l', '1').Replace('I', '1'), "letter read for a digit inside a number", where, repairs);
         text = Token().Replace(text, m =>
         {
-            if (vocabulary is null || vocabulary.GetValueOrDefault(m.Value) != 1 || Lexicon.Lists(m.Value))
+            if (vocabulary.GetValueOrDefault(m.Value) != 1 || Lexicon.Lists(m.Value))
             {
                 return m.Value;
             }
