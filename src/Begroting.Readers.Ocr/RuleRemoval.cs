@@ -105,8 +105,25 @@ internal static class RuleRemoval
         // Vertical rules: runs longer than any letter; and shorter runs that go from one horizontal rule to another
         // in line with a long one (the borders of a low row, such as a header row of years, are shorter than a tall
         // capital, but continue the borders of the rows below).
+        // Judged on the pixels of the horizontal rules found, not on their mean line: a long rule at half a degree
+        // is ten pixels lower at one end than at the other.
         var across = Join(horizontalRuns);
-        bool OnRule(int x, int y) => across.Any(h => Math.Abs(h.At - y) <= 5 && x >= h.From - 3 && x <= h.To + 3);
+        bool OnRule(int x, int y)
+        {
+            for (var yy = Math.Max(0, y - 5); yy <= Math.Min(height - 1, y + 5); yy++)
+            {
+                for (var xx = Math.Max(0, x - 3); xx <= Math.Min(width - 1, x + 3); xx++)
+                {
+                    if (erase[(yy * width) + xx])
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         var shortest = Math.Max(8, vertical / 3);
         var candidates = new List<(int X, int Y1, int Y2)>();
         foreach (var (x, from, to) in Runs(pixels, offset, width, height, alongRows: false))
@@ -116,14 +133,27 @@ internal static class RuleRemoval
             {
                 verticalRuns.Add((x, from, to));
             }
-            else if (length >= shortest && OnRule(x, from) && OnRule(x, to))
+            else if (length >= 4)
             {
                 candidates.Add((x, from, to));
             }
         }
 
         var longColumns = verticalRuns.Select(r => r.X).ToHashSet();
-        verticalRuns.AddRange(candidates.Where(c => Enumerable.Range(c.X - 2, 5).Any(longColumns.Contains)));
+        candidates.RemoveAll(c => !Enumerable.Range(c.X - 3, 7).Any(longColumns.Contains));
+
+        // A skewed low border steps sideways once or twice on its way down, so its pieces are joined before they
+        // are judged.
+        foreach (var group in Groups(candidates))
+        {
+            var (top, bottom) = (group.Min(r => r.From), group.Max(r => r.To));
+            var x = (int)Math.Round(group.Average(r => r.At));
+            if (bottom - top + 1 >= shortest && OnRule(x, top) && OnRule(x, bottom))
+            {
+                verticalRuns.AddRange(group);
+            }
+        }
+
         foreach (var (x, y1, y2) in verticalRuns)
         {
             for (var y = y1; y <= y2; y++)
@@ -185,23 +215,28 @@ internal static class RuleRemoval
     }
 
     /// <summary>Runs on neighbouring rows (or columns) that overlap are one rule, drawn a few pixels thick; a skewed rule steps sideways every so often and stays one.</summary>
-    private static List<(double At, double From, double To)> Join(List<(int At, int From, int To)> runs)
+    private static List<(double At, double From, double To)> Join(List<(int At, int From, int To)> runs) =>
+        Groups(runs).Select(g => (g.Average(r => (double)r.At), (double)g.Min(r => r.From), (double)g.Max(r => r.To))).ToList();
+
+    /// <summary>The runs that make one rule: runs on neighbouring rows (or columns) that overlap or nearly touch.</summary>
+    private static List<List<(int At, int From, int To)>> Groups(List<(int At, int From, int To)> runs)
     {
-        var rules = new List<(double Sum, int Count, int Last, int From, int To)>();
+        var groups = new List<(List<(int At, int From, int To)> Runs, int Last, int From, int To)>();
         foreach (var run in runs.OrderBy(r => r.At).ThenBy(r => r.From))
         {
-            var i = rules.FindIndex(r => run.At - r.Last <= 3 && run.From <= r.To + 8 && run.To >= r.From - 8);
+            var i = groups.FindIndex(g => run.At - g.Last <= 3 && run.From <= g.To + 8 && run.To >= g.From - 8);
             if (i < 0)
             {
-                rules.Add((run.At, 1, run.At, run.From, run.To));
+                groups.Add(([run], run.At, run.From, run.To));
             }
             else
             {
-                var r = rules[i];
-                rules[i] = (r.Sum + run.At, r.Count + 1, run.At, Math.Min(r.From, run.From), Math.Max(r.To, run.To));
+                var g = groups[i];
+                g.Runs.Add(run);
+                groups[i] = (g.Runs, run.At, Math.Min(g.From, run.From), Math.Max(g.To, run.To));
             }
         }
 
-        return rules.Select(r => (r.Sum / r.Count, (double)r.From, (double)r.To)).ToList();
+        return groups.Select(g => g.Runs).ToList();
     }
 }

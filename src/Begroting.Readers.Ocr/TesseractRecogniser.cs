@@ -57,7 +57,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     {
         var where = $"{page.File}#p{page.Number}";
         var version = Version.Value ?? throw new DocumentException("ocr-unavailable", "the page has no text layer and Tesseract is not installed (Debian: apt-get install tesseract-ocr tesseract-ocr-nld)", where);
-        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased-kept-2|figures-reread-2|h150|dark200|inline|h100|thin");
+        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased-kept-2|figures-reread-2|h150|dark200|inline|h100|thin|otsu-white|low-borders-joined-2");
         var cached = cache is null ? null : Path.Combine(cache, key[..2], key + ".hocr");
         if (cached is not null && File.Exists(cached) && File.Exists(cached + ".rules"))
         {
@@ -100,6 +100,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
             }
 
             var (pixels, width, height, offset) = RuleRemoval.ReadPgm(File.ReadAllBytes(image + ".pgm"));
+            Background.Whiten(pixels, offset, width, height);
             var rules = RuleRemoval.Erase(pixels, offset, width, height, horizontal: options.Dpi / 3, vertical: options.Dpi / 5);
             File.WriteAllBytes(image + ".pgm", pixels);
 

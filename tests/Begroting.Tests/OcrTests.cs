@@ -166,6 +166,78 @@ public sealed class OcrTests : IDisposable
     }
 
     [Fact]
+    public void A_low_border_that_steps_sideways_between_skewed_rules_is_a_rule()
+    {
+        const int Width = 600, Height = 300;
+        var header = System.Text.Encoding.ASCII.GetBytes($"P5\n{Width} {Height}\n255\n");
+        var file = new byte[header.Length + (Width * Height)];
+        header.CopyTo(file, 0);
+        Array.Fill(file, (byte)255, header.Length, Width * Height);
+        void Dark(int x, int y) => file[header.Length + (y * Width) + x] = 0;
+
+        // Rules three pixels thick at half a degree: the bottom of the header row is at 86 on the left and 91 on
+        // the right, so its mean line lies six pixels above where it meets the border at x = 500.
+        for (var x = 20; x < 580; x++)
+        {
+            for (var t = 0; t < 3; t++)
+            {
+                Dark(x, 50 + (x / 112) + t);
+                Dark(x, 86 + (x / 112) + t);
+                Dark(x, 200 + (x / 112) + t);
+            }
+        }
+
+        for (var y = 50; y <= 205; y++)
+        {
+            Dark(20, y);
+            Dark(580, y);
+        }
+
+        // The header row's border, 44 pixels, steps one pixel sideways halfway; the border below it is long.
+        for (var y = 54; y <= 75; y++)
+        {
+            Dark(500, y);
+            Dark(501, y);
+        }
+
+        for (var y = 76; y <= 91; y++)
+        {
+            Dark(501, y);
+            Dark(502, y);
+        }
+
+        for (var y = 91; y <= 204; y++)
+        {
+            Dark(499, y);
+            Dark(500, y);
+        }
+
+        var (pixels, width, height, offset) = RuleRemoval.ReadPgm(file);
+        var rules = RuleRemoval.Erase(pixels, offset, width, height, horizontal: 300, vertical: 60);
+
+        Assert.Contains(rules, r => r.X1 == r.X2 && r.X1 > 495 && r.X1 < 505 && r.Y1 <= 56 && r.Y2 >= 88);
+        Assert.Equal(255, pixels[offset + (65 * Width) + 500]);
+        Assert.Equal(255, pixels[offset + (80 * Width) + 502]);
+    }
+
+    [Fact]
+    public void Shaded_cells_become_white_and_ink_keeps_its_grey()
+    {
+        var pixels = new byte[1000];
+        Array.Fill(pixels, (byte)250);
+        Array.Fill(pixels, (byte)215, 0, 300);
+        Array.Fill(pixels, (byte)40, 100, 60);
+        Array.Fill(pixels, (byte)90, 400, 20);
+
+        Background.Whiten(pixels, 0, 100, 10);
+
+        Assert.Equal(255, pixels[0]);
+        Assert.Equal(255, pixels[999]);
+        Assert.Equal(40, pixels[120]);
+        Assert.Equal(90, pixels[410]);
+    }
+
+    [Fact]
     public void Recognised_text_is_repaired_and_every_repair_recorded()
     {
         var ocr = new SourceRef("scan.pdf", Page: 3, Confidence: 0.9);
