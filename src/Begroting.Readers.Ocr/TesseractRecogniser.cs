@@ -57,7 +57,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     {
         var where = $"{page.File}#p{page.Number}";
         var version = Version.Value ?? throw new DocumentException("ocr-unavailable", "the page has no text layer and Tesseract is not installed (Debian: apt-get install tesseract-ocr tesseract-ocr-nld)", where);
-        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased-kept-2|figures-reread-2|h150|dark200|inline|h100|thin|otsu-white|low-borders-joined-2");
+        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased-kept-2|figures-reread-2|h150|dark200|inline|h100|thin|otsu-white|low-borders-joined-2|empty-cells-read");
         var cached = cache is null ? null : Path.Combine(cache, key[..2], key + ".hocr");
         if (cached is not null && File.Exists(cached) && File.Exists(cached + ".rules"))
         {
@@ -111,6 +111,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
             }
 
             var hocr = RereadFigures(File.ReadAllText(image + ".hocr"), pixels, offset, width, height, Path.Combine(work.FullName, "figure"));
+            hocr = ReadEmptyCells(hocr, rules, pixels, offset, width, height, Path.Combine(work.FullName, "cell"));
             return (hocr, rules);
         }
         finally
@@ -136,16 +137,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
             int At(string g) => int.Parse(m.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
             var pad = options.Dpi / 30;
             var (x0, y0, x1, y1) = (Math.Max(0, At("x0") - pad), Math.Max(0, At("y0") - pad), Math.Min(width, At("x1") + pad), Math.Min(height, At("y1") + pad));
-            var (w, h) = (x1 - x0, y1 - y0);
-            var header = Encoding.ASCII.GetBytes(FormattableString.Invariant($"P5\n{w} {h}\n255\n"));
-            var bytes = new byte[header.Length + (w * h)];
-            header.CopyTo(bytes, 0);
-            for (var y = 0; y < h; y++)
-            {
-                Array.Copy(pixels, offset + ((y0 + y) * width) + x0, bytes, header.Length + (y * w), w);
-            }
-
-            File.WriteAllBytes(crop + ".pgm", bytes);
+            WriteCrop(crop + ".pgm", pixels, offset, width, x0, y0, x1 - x0, y1 - y0);
             var reread = Run("tesseract", [crop + ".pgm", "stdout", "-l", options.Languages, "--psm", "7", "-c", "tessedit_char_whitelist=0123456789%,.-()*", "tsv"], options.Timeout);
             var best = reread is { ExitCode: 0 }
                 ? reread.Output.Split('\n').Select(l => l.Split('\t')).Where(f => f.Length == 12 && f[0] == "5" && f[11].Trim().Length > 0)
@@ -163,6 +155,80 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
         result.Append(hocr, last, hocr.Length - last);
         return result.ToString();
     }
+
+    /// <summary>Marks in ruled cells where the page's recognition found no word are read alone; what reads as a figure, a dash or 'nnb' joins the hOCR as a line of its own.</summary>
+    private string ReadEmptyCells(string hocr, List<RuleRemoval.Segment> rules, byte[] pixels, int offset, int width, int height, string crop)
+    {
+        var words = WordBox().Matches(hocr).Select(m =>
+        {
+            int At(string g) => int.Parse(m.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
+            return new EmptyCells.Box(At("x0"), At("y0"), At("x1"), At("y1"));
+        }).ToList();
+        var sizes = LineSize().Matches(hocr).Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        var size = sizes.Count > 0 ? sizes[sizes.Count / 2] : options.Dpi / 7.0;
+        var lines = new StringBuilder();
+        foreach (var (ink, rowHeight) in EmptyCells.Find(rules, words, pixels, offset, width, height, options.Dpi).Take(120))
+        {
+            string? text;
+            double confidence;
+            if (EmptyCells.IsDash(ink, rowHeight, options.Dpi))
+            {
+                // Tesseract reads a dash alone as nothing at all; its shape says what it is.
+                (text, confidence) = ("-", 0.6);
+            }
+            else
+            {
+                var pad = options.Dpi / 20;
+                var (x0, y0, x1, y1) = (Math.Max(0, ink.X0 - pad), Math.Max(0, ink.Y0 - pad), Math.Min(width - 1, ink.X1 + pad), Math.Min(height - 1, ink.Y1 + pad));
+                WriteCrop(crop + ".pgm", pixels, offset, width, x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+                var read = Run("tesseract", [crop + ".pgm", "stdout", "-l", options.Languages, "--psm", "7", "-c", "tessedit_char_whitelist=0123456789%,.-()*nb", "tsv"], options.Timeout);
+                var found = read is { ExitCode: 0 }
+                    ? read.Output.Split('\n').Select(l => l.Split('\t')).Where(f => f.Length == 12 && f[0] == "5" && f[11].Trim().Length > 0)
+                        .Select(f => (Text: f[11].Trim(), Conf: double.Parse(f[10], System.Globalization.CultureInfo.InvariantCulture) / 100)).ToList()
+                    : [];
+                if (found.Count == 0 || !CellFigure().IsMatch(string.Join(' ', found.Select(f => f.Text))))
+                {
+                    continue;
+                }
+
+                (text, confidence) = (string.Join(' ', found.Select(f => f.Text)), found.Min(f => f.Conf));
+            }
+
+            var box = FormattableString.Invariant($"bbox {ink.X0} {ink.Y0} {ink.X1} {ink.Y1}");
+            lines.Append(FormattableString.Invariant($"<span class='ocr_line' title='{box}; baseline 0 0; x_size {size}'><span class='ocrx_word' title='{box}; x_wconf {(int)Math.Round(confidence * 100)}'>{System.Net.WebUtility.HtmlEncode(text)}</span></span>\n"));
+        }
+
+        if (lines.Length == 0)
+        {
+            return hocr;
+        }
+
+        var end = hocr.LastIndexOf("</div>", StringComparison.Ordinal);
+        return end < 0 ? hocr : hocr.Insert(end, lines.ToString());
+    }
+
+    private static void WriteCrop(string path, byte[] pixels, int offset, int width, int x0, int y0, int w, int h)
+    {
+        var header = Encoding.ASCII.GetBytes(FormattableString.Invariant($"P5\n{w} {h}\n255\n"));
+        var bytes = new byte[header.Length + (w * h)];
+        header.CopyTo(bytes, 0);
+        for (var y = 0; y < h; y++)
+        {
+            Array.Copy(pixels, offset + ((y0 + y) * width) + x0, bytes, header.Length + (y * w), w);
+        }
+
+        File.WriteAllBytes(path, bytes);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"class='ocrx_word'[^>]*title='bbox (?<x0>\d+) (?<y0>\d+) (?<x1>\d+) (?<y1>\d+)")]
+    private static partial System.Text.RegularExpressions.Regex WordBox();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"x_size ([\d.]+)")]
+    private static partial System.Text.RegularExpressions.Regex LineSize();
+
+    // What a cell of a budget or indicator table holds when it holds one short thing: a figure, a dash, 'nnb'.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:-?[\d.,]*\d%?|-|nnb)\**$")]
+    private static partial System.Text.RegularExpressions.Regex CellFigure();
 
     // A figure, or something a figure is often misread as: digits and signs with at most the letters that look
     // like digits ('-44T7' for '-4.477', '[e)' for a lone '0' beside a cell border); codes such as '9A1.b' are not.

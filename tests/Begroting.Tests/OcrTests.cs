@@ -238,6 +238,33 @@ public sealed class OcrTests : IDisposable
     }
 
     [Fact]
+    public void Markers_code_stops_and_codes_between_two_codes_are_repaired()
+    {
+        var ocr = new SourceRef("scan.pdf", Page: 5, Confidence: 0.9);
+        Cell C(string text) => new([text], ocr);
+        var table = new Table(
+            [
+                new TableRow([C("“ Effectindicator"), C("Realisatie"), C("2018")], ocr),
+                new TableRow([C("9C1.b Percentage mantelzorgers"), C("19% (2017)'"), C("13%")], ocr),
+                new TableRow([C("Cic Percentage medewerkers SWT's"), C("83% (2017)"), C("-")], ocr),
+                new TableRow([C("9C1.d Percentage medewerkers"), C("93% (2017)"), C("-")], ocr),
+                new TableRow([C("9B2,1 Uitvoeren van wettelijke taken"), C("Taakstelting"), C("-")], ocr),
+            ],
+            TableForm.Grid,
+            ocr);
+        var repairs = new List<Repair>();
+
+        var rows = ((Table)OcrText.Repair([table], repairs)[0]).Rows;
+
+        Assert.Equal("* Effectindicator", rows[0].Cells[0].Text);
+        Assert.Equal("19% (2017)*", rows[1].Cells[1].Text);
+        Assert.Equal("9C1.c Percentage medewerkers SWT's", rows[2].Cells[0].Text);
+        Assert.Equal("9B2.1 Uitvoeren van wettelijke taken", rows[4].Cells[0].Text);
+        Assert.Contains(repairs, r => r.Original == "Cic" && r.Repaired == "9C1.c");
+        Assert.Equal("Taakstelling", rows[4].Cells[1].Text);
+    }
+
+    [Fact]
     public void Recognised_text_is_repaired_and_every_repair_recorded()
     {
         var ocr = new SourceRef("scan.pdf", Page: 3, Confidence: 0.9);

@@ -44,7 +44,7 @@ internal static class Lexicon
             return null;
         }
 
-        foreach (var (candidate, reason) in Candidates(word))
+        foreach (var (candidate, reason) in Candidates(word, Confusions))
         {
             if (Words.Value.Contains(candidate.ToLowerInvariant()))
             {
@@ -52,17 +52,28 @@ internal static class Lexicon
             }
         }
 
+        // Letters of nearly the same shape are confused less often: only when exactly one such change gives a
+        // word, and the word is long enough that one change rarely turns one word into another.
+        if (word.Length >= 6)
+        {
+            var known = Candidates(word, ShapeConfusions).Where(c => Words.Value.Contains(c.Word.ToLowerInvariant())).DistinctBy(c => c.Word).ToList();
+            if (known.Count == 1)
+            {
+                return known[0];
+            }
+        }
+
         return null;
     }
 
-    private static IEnumerable<(string Word, string Reason)> Candidates(string word)
+    private static IEnumerable<(string Word, string Reason)> Candidates(string word, (string From, string To, string Reason)[] confusions)
     {
-        if (word.StartsWith('l') && word.Length > 2)
+        if (confusions == Confusions && word.StartsWith('l') && word.Length > 2)
         {
             yield return ("I" + word[1..], "l read for I at a word start (ledereen)");
         }
 
-        foreach (var (from, to, reason) in Confusions)
+        foreach (var (from, to, reason) in confusions)
         {
             for (var i = word.IndexOf(from, StringComparison.Ordinal); i >= 0; i = word.IndexOf(from, i + 1, StringComparison.Ordinal))
             {
@@ -83,5 +94,17 @@ internal static class Lexicon
         ("vv", "w", "vv read for w"),
         ("1", "l", "1 read for l inside a word"),
         ("0", "o", "0 read for o inside a word"),
+    ];
+
+    private static readonly (string From, string To, string Reason)[] ShapeConfusions =
+    [
+        ("i", "l", "i read for l"),
+        ("l", "i", "l read for i"),
+        ("t", "l", "t read for l"),
+        ("l", "t", "l read for t"),
+        ("c", "e", "c read for e"),
+        ("e", "c", "e read for c"),
+        ("n", "u", "n read for u"),
+        ("u", "n", "u read for n"),
     ];
 }

@@ -106,6 +106,15 @@ internal static partial class OcrText
         // quote opened before it; how many stars it had cannot be read, one per mark is kept.
         var quoted = text;
         text = Replace(text, GluedMarker(), m => quoted[..m.Index].Count(ch => ch == '"') % 2 == 1 ? m.Value : new string('*', m.Value.Length), "footnote marker read as a quote", where, repairs);
+        quoted = text;
+        text = Replace(text, GluedApostrophe(), m => quoted[..m.Index].Count(ch => ch == '\'') % 2 == 1 ? m.Value : "*", "footnote marker read as an apostrophe", where, repairs);
+
+        // A marker in front of a header ('** Effectindicator') reads as an opening quote that nothing closes.
+        quoted = text;
+        text = Replace(text, LeadingMarker(), m => quoted.Count(ch => ch == '"') == m.Value.Length ? new string('*', m.Value.Length) : m.Value, "footnote marker read as a quote", where, repairs);
+
+        // The stop in a code ('9B2.1', '9A1.b') reads as a comma or colon.
+        text = Replace(text, CodeStop(), m => m.Groups["code"].Value + ".", "stop in a code read as a comma or colon", where, repairs);
         text = Replace(text, DigitsWithLetters(), m => m.Value.Replace('O', '0').Replace('o', '0').Replace('l', '1').Replace('I', '1'), "letter read for a digit inside a number", where, repairs);
         text = Token().Replace(text, m =>
         {
@@ -254,8 +263,18 @@ internal static partial class OcrText
                     continue;
                 }
 
+                // Between two rows whose codes both imply this one ('Cic' between 9C1.b and 9C1.d), a word further off
+                // still is it, as long as it is no longer than the code.
                 var first = text[..space];
-                if (Distance(first, expected) <= 2)
+                var other = i - step;
+                while (other >= 0 && other < result.Count && CodeOf(result[other]) is null)
+                {
+                    other -= step;
+                }
+
+                var sandwiched = other >= 0 && other < result.Count && CodeOf(result[other]) is { } far && far[..^1] == near[..^1]
+                    && far[^1] == (char)(letter - (step * Math.Abs(other - i)));
+                if (Distance(first, expected) <= 2 || (sandwiched && first.Length <= expected.Length && Distance(first, expected) <= 3))
                 {
                     var repaired = expected + text[space..];
                     repairs.Add(new Repair(first, expected, $"indicator code damaged by OCR; the code of the row {(pass == 0 ? "before" : "after")} it ({near}) gives {expected}", row.Cells[0].Source.ToString()));
@@ -326,6 +345,15 @@ internal static partial class OcrText
 
     [GeneratedRegex(@"(?<=[\p{L}\d)%])""+(?=\**(?:\s|$))")]
     private static partial Regex GluedMarker();
+
+    [GeneratedRegex(@"(?<=[\d)%])'(?=\**(?:\s|$))")]
+    private static partial Regex GluedApostrophe();
+
+    [GeneratedRegex(@"^""+(?=\s*\p{Lu})")]
+    private static partial Regex LeadingMarker();
+
+    [GeneratedRegex(@"(?<![\p{L}\d])(?<code>\d{1,2}[A-Z]\d{1,2})[,:;](?=[a-z\d](?![\p{L}\d]))")]
+    private static partial Regex CodeStop();
 
     [GeneratedRegex(@"(?<=^|\s)[_|]+(?=\S)|(?<=\S)[_|]+(?=\s|$)|(?<=^|\s)[_|]+(?=\s|$)")]
     private static partial Regex RuleRemnant();
