@@ -128,6 +128,16 @@ public class FinancialChecksTests
     }
 
     [Fact]
+    public void A_minus_sign_the_OCR_lost_is_put_back_when_the_sums_single_it_out()
+    {
+        var table = With(Ocr(Table(BudgetColumns, Programmakosten), 0.8), "9B baten 2", "579");
+        var result = FinancialChecks.Run([table]);
+        var repair = Assert.Single(result.Repairs);
+        Assert.Equal(("579", "-579"), (repair.Original, repair.Repaired));
+        Assert.Equal(-579_000m, Cell(result.Tables[0], "9B baten 2").Euros);
+    }
+
+    [Fact]
     public void Two_cells_that_would_each_do_are_not_corrected()
     {
         // Only Saldo = Lasten + Baten holds these cells: '6.694' as 6.594 fits, and so does '6.596' as 6.696.

@@ -249,6 +249,7 @@ public sealed class OcrTests : IDisposable
                 new TableRow([C("Cic Percentage medewerkers SWT's"), C("83% (2017)"), C("-")], ocr),
                 new TableRow([C("9C1.d Percentage medewerkers"), C("93% (2017)"), C("-")], ocr),
                 new TableRow([C("9B2,1 Uitvoeren van wettelijke taken"), C("Taakstelting"), C("-")], ocr),
+                new TableRow([C("Reserve soc.-maatsch. En cult, Voorz P9"), C("„60"), C("stelling: 'De medewerker nam mij serieus!")], ocr),
             ],
             TableForm.Grid,
             ocr);
@@ -262,6 +263,9 @@ public sealed class OcrTests : IDisposable
         Assert.Equal("9B2.1 Uitvoeren van wettelijke taken", rows[4].Cells[0].Text);
         Assert.Contains(repairs, r => r.Original == "Cic" && r.Repaired == "9C1.c");
         Assert.Equal("Taakstelling", rows[4].Cells[1].Text);
+        Assert.Equal("Reserve soc.-maatsch. En cult. Voorz P9", rows[5].Cells[0].Text);
+        Assert.Equal("-60", rows[5].Cells[1].Text);
+        Assert.Equal("stelling: 'De medewerker nam mij serieus'", rows[5].Cells[2].Text);
     }
 
     [Fact]

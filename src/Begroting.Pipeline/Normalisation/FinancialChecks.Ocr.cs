@@ -7,7 +7,7 @@ internal sealed partial class FinancialChecksCore
 {
     /// <summary>
     /// Failing sums that share cells are one problem. Its suspects are the cells every one of its failing sums contains;
-    /// a suspect read by OCR is corrected when exactly one change of one digit, among all suspects, makes every sum the
+    /// a suspect read by OCR is corrected when exactly one change of one digit or of the sign, among all suspects, makes every sum the
     /// cell is part of add up. Otherwise nothing changes and the warnings say why.
     /// </summary>
     private void CorrectOcrDigits()
@@ -36,7 +36,7 @@ internal sealed partial class FinancialChecksCore
             if (fits.Count == 1)
             {
                 var (cell, raw, euros) = fits[0];
-                var reason = $"the only one-digit change that makes {string.Join(" and ", failing.Select(c => c.Name))} add up";
+                var reason = $"the only change of one digit or of the minus sign that makes {string.Join(" and ", failing.Select(c => c.Name))} add up";
                 corrections[cell] = new Correction(raw, euros, reason);
             }
             else if (fits.Count > 1)
@@ -74,11 +74,18 @@ internal sealed partial class FinancialChecksCore
         return failing.Select((c, i) => (Check: c, Root: Root(i))).GroupBy(x => x.Root).Select(g => g.Select(x => x.Check).ToList()).ToList();
     }
 
-    /// <summary>Every reading of the amount with one digit replaced by one OCR confuses it with, in euros.</summary>
+    /// <summary>Every reading of the amount with one digit replaced by one OCR confuses it with, or with its minus sign lost, in euros.</summary>
     private IEnumerable<(string Raw, decimal Euros)> Alternatives(CellRef cell)
     {
         var raw = At(cell).Raw;
         var scale = Scale(cell);
+
+        // A minus is a short thin stroke: Tesseract drops it more often than it invents one.
+        if (!raw.StartsWith('-') && DutchValue.ParseCell("-" + raw) is { Number: { } negative and not 0, Percent: false })
+        {
+            yield return ("-" + raw, negative * scale);
+        }
+
         for (var i = 0; i < raw.Length; i++)
         {
             if (!OcrRepair.DigitConfusions.TryGetValue(raw[i], out var others))

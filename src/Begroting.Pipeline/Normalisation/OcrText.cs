@@ -74,6 +74,14 @@ internal static partial class OcrText
                 }
 
                 var (lines, source) = Text(cell.Lines, cell.Source with { Path = $"table/row={r + 1}/col={c + 1}" }, vocabulary, repairs);
+                if (c == 0)
+                {
+                    // Row labels abbreviate ('soc.-maatsch. En cult. Voorz'): a comma after a short lower-case word and
+                    // before a capital is the stop of an abbreviation, as a list in a label would not capitalise.
+                    var where = (source with { Path = $"table/row={r + 1}/col=1" }).ToString();
+                    lines = lines.Select(line => Replace(line, AbbreviationComma(), _ => ".", "stop of an abbreviation read as a comma", where, repairs)).ToList();
+                }
+
                 return new Cell(lines, source with { Path = cell.Source.Path }, cell.IsHeader);
             }).ToList(),
         }).ToList();
@@ -112,6 +120,13 @@ internal static partial class OcrText
         // A marker in front of a header ('** Effectindicator') reads as an opening quote that nothing closes.
         quoted = text;
         text = Replace(text, LeadingMarker(), m => quoted.Count(ch => ch == '"') == m.Value.Length ? new string('*', m.Value.Length) : m.Value, "footnote marker read as a quote", where, repairs);
+
+        // A minus before a figure alone in a cell reads as a low quote, a quote or a tilde ('„60' for '-60').
+        text = Replace(text, MinusAsQuote(), _ => "-", "minus sign read as a quote or tilde", where, repairs);
+
+        // A closing quote reads as '!' ('serieus!' where a quote was opened and not closed).
+        quoted = text;
+        text = Replace(text, QuoteAsExclamation(), m => quoted[..m.Index].Count(ch => ch == '\'') % 2 == 1 ? "'" : m.Value, "closing quote read as '!'", where, repairs);
 
         // The stop in a code ('9B2.1', '9A1.b') reads as a comma or colon.
         text = Replace(text, CodeStop(), m => m.Groups["code"].Value + ".", "stop in a code read as a comma or colon", where, repairs);
@@ -345,6 +360,15 @@ internal static partial class OcrText
 
     [GeneratedRegex(@"(?<=[\p{L}\d)%])""+(?=\**(?:\s|$))")]
     private static partial Regex GluedMarker();
+
+    [GeneratedRegex(@"(?<=(?:^|\s)\p{Ll}{2,6}),(?=\s\p{Lu})")]
+    private static partial Regex AbbreviationComma();
+
+    [GeneratedRegex(@"^[„""“~](?=\d[\d.,]*$)")]
+    private static partial Regex MinusAsQuote();
+
+    [GeneratedRegex(@"(?<=\p{L})!(?=\s*$)")]
+    private static partial Regex QuoteAsExclamation();
 
     [GeneratedRegex(@"(?<=[\d)%])'(?=\**(?:\s|$))")]
     private static partial Regex GluedApostrophe();
