@@ -57,7 +57,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     {
         var where = $"{page.File}#p{page.Number}";
         var version = Version.Value ?? throw new DocumentException("ocr-unavailable", "the page has no text layer and Tesseract is not installed (Debian: apt-get install tesseract-ocr tesseract-ocr-nld)", where);
-        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased-kept-2|figures-reread-2|h150|dark200|inline|h100|thin|otsu-white|low-borders-joined-2|empty-cells-read");
+        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased-kept-2|figures-reread-2|h150|dark200|inline|h100|thin|otsu-white|low-borders-joined-2|empty-cells-read|straddlers-split");
         var cached = cache is null ? null : Path.Combine(cache, key[..2], key + ".hocr");
         if (cached is not null && File.Exists(cached) && File.Exists(cached + ".rules"))
         {
@@ -159,11 +159,24 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     /// <summary>Marks in ruled cells where the page's recognition found no word are read alone; what reads as a figure, a dash or 'nnb' joins the hOCR as a line of its own.</summary>
     private string ReadEmptyCells(string hocr, List<RuleRemoval.Segment> rules, byte[] pixels, int offset, int width, int height, string crop)
     {
-        var words = WordBox().Matches(hocr).Select(m =>
+        // A word read with little confidence across a cell border ('saal' for a dash in one cell and '-**' in the
+        // next) is two marks run together: it goes, and the cells on either side are read alone.
+        var borders = rules.Where(r => r.X1 == r.X2 && r.Y1 != r.Y2).ToList();
+        var words = new List<EmptyCells.Box>();
+        foreach (var m in WordBox().Matches(hocr).Reverse())
         {
             int At(string g) => int.Parse(m.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
-            return new EmptyCells.Box(At("x0"), At("y0"), At("x1"), At("y1"));
-        }).ToList();
+            var box = new EmptyCells.Box(At("x0"), At("y0"), At("x1"), At("y1"));
+            var middle = (box.Y0 + box.Y1) / 2.0;
+            if (At("conf") < 40 && borders.Any(b => b.Y1 <= middle && b.Y2 >= middle && b.X1 - box.X0 >= 3 && box.X1 - b.X1 >= 3))
+            {
+                hocr = hocr.Remove(m.Index, m.Length);
+                continue;
+            }
+
+            words.Add(box);
+        }
+
         var sizes = LineSize().Matches(hocr).Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
         var size = sizes.Count > 0 ? sizes[sizes.Count / 2] : options.Dpi / 7.0;
         var lines = new StringBuilder();
@@ -220,7 +233,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
         File.WriteAllBytes(path, bytes);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"class='ocrx_word'[^>]*title='bbox (?<x0>\d+) (?<y0>\d+) (?<x1>\d+) (?<y1>\d+)")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"<span class='ocrx_word'[^>]*title='bbox (?<x0>\d+) (?<y0>\d+) (?<x1>\d+) (?<y1>\d+); x_wconf (?<conf>\d+)'[^>]*>[^<]*</span>")]
     private static partial System.Text.RegularExpressions.Regex WordBox();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"x_size ([\d.]+)")]

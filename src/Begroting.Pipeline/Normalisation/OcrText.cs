@@ -170,6 +170,10 @@ internal static partial class OcrText
     private static List<TableRow> RepairFigures(List<TableRow> rows, List<Repair> repairs)
     {
         var result = rows.Select(r => r.Cells.ToList()).ToList();
+
+        // A table of amounts that groups thousands with '.' and has no figure with decimals: a comma in it is a '.'.
+        var figures = result.SelectMany(row => row).Select(Single).Where(t => t is not null).Cast<string>().ToList();
+        var groupsThousands = figures.Count(t => Grouped().IsMatch(t)) >= 3 && !figures.Any(t => OneDecimal().IsMatch(t) || TwoDecimals().IsMatch(t));
         for (var r = 0; r < result.Count; r++)
         {
             for (var c = 0; c < result[r].Count; c++)
@@ -180,10 +184,10 @@ internal static partial class OcrText
                     continue;
                 }
 
-                if (CommaGrouped().IsMatch(cell.Lines[0]) && result.Count(row => c < row.Count && Single(row[c]) is { } t && Grouped().IsMatch(t)) >= 2)
+                if (CommaGrouped().IsMatch(cell.Lines[0]) && (groupsThousands || result.Count(row => c < row.Count && Single(row[c]) is { } t && Grouped().IsMatch(t)) >= 2))
                 {
                     var grouped = cell.Lines[0].Replace(',', '.');
-                    repairs.Add(new Repair(cell.Lines[0], grouped, "comma read for the thousands separator (the column groups its figures with '.')", cell.Source.ToString()));
+                    repairs.Add(new Repair(cell.Lines[0], grouped, "comma read for the thousands separator (the table groups its figures with '.' and has no decimals)", cell.Source.ToString()));
                     result[r][c] = new Cell([grouped], cell.Source with { Confidence = cell.Source.Confidence * RepairedConfidence }, cell.IsHeader);
                     continue;
                 }
@@ -415,4 +419,7 @@ internal static partial class OcrText
 
     [GeneratedRegex(@"-?\d+,\d(?!\d)")]
     private static partial Regex OneDecimal();
+
+    [GeneratedRegex(@"^-?\d+,\d{2}%?$")]
+    private static partial Regex TwoDecimals();
 }
