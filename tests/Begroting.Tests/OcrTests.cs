@@ -250,6 +250,7 @@ public sealed class OcrTests : IDisposable
                 new TableRow([C("9C1.d Percentage medewerkers"), C("93% (2017)"), C("-")], ocr),
                 new TableRow([C("9B2,1 Uitvoeren van wettelijke taken"), C("Taakstelting"), C("-")], ocr),
                 new TableRow([C("Reserve soc.-maatsch. En cult, Voorz P9"), C("„60"), C("stelling: 'De medewerker nam mij serieus!")], ocr),
+                new TableRow([C("Saldo van batenen lasten"), C("wijkteamen"), C("-")], ocr),
             ],
             TableForm.Grid,
             ocr);
@@ -265,6 +266,8 @@ public sealed class OcrTests : IDisposable
         Assert.Equal("Taakstelling", rows[4].Cells[1].Text);
         Assert.Equal("Reserve soc.-maatsch. En cult. Voorz P9", rows[5].Cells[0].Text);
         Assert.Equal("-60", rows[5].Cells[1].Text);
+        Assert.Equal("Saldo van baten en lasten", rows[6].Cells[0].Text);
+        Assert.Equal("wijkteamen", rows[6].Cells[1].Text);
         Assert.Equal("stelling: 'De medewerker nam mij serieus'", rows[5].Cells[2].Text);
     }
 

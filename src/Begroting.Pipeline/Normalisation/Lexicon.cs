@@ -52,6 +52,18 @@ internal static class Lexicon
             }
         }
 
+        // A space lost before a short function word ('batenen' for 'baten en'): a general split would cut compounds
+        // the list lacks, so only these words are split off.
+        // A plural the list lacks ('wachtlijsten') is no 'wachtlijst en': 'en' is split off only after a word that
+        // ends in 'en' itself, which no Dutch plural does twice.
+        foreach (var tail in FunctionWords.Where(t => word.Length > t.Length + 3 && word.EndsWith(t, StringComparison.Ordinal) && (t != "en" || word[..^2].EndsWith("en", StringComparison.Ordinal))))
+        {
+            if (Words.Value.Contains(word[..^tail.Length].ToLowerInvariant()))
+            {
+                return (word[..^tail.Length] + " " + tail, $"space lost before '{tail}'");
+            }
+        }
+
         // Letters of nearly the same shape are confused less often: only when exactly one such change gives a
         // word, and the word is long enough that one change rarely turns one word into another.
         if (word.Length >= 6)
@@ -95,6 +107,8 @@ internal static class Lexicon
         ("1", "l", "1 read for l inside a word"),
         ("0", "o", "0 read for o inside a word"),
     ];
+
+    private static readonly string[] FunctionWords = ["en", "van", "het", "voor", "met", "tot"];
 
     private static readonly (string From, string To, string Reason)[] ShapeConfusions =
     [

@@ -205,10 +205,10 @@ internal static partial class OcrText
                 var row = result[r].Select(Single).Where(t => t is not null).Cast<string>().ToList();
                 // A four-digit figure that could be a year (a column header) is left alone.
                 var year = digits.Length == 4 && digits[..2] is "19" or "20";
-                if (digits.Length >= 4 && !year && column.Count(t => Grouped().IsMatch(t)) >= 2)
+                if (digits.Length >= 4 && !year && (groupsThousands || column.Count(t => Grouped().IsMatch(t)) >= 2))
                 {
                     repaired = (text.StartsWith('-') ? "-" : string.Empty) + Group(digits);
-                    reason = "thousands separator lost by OCR (the column groups its figures with '.')";
+                    reason = "thousands separator lost by OCR (the table groups its figures with '.')";
                 }
                 else if (digits.Length is 2 or 3 && row.Sum(t => OneDecimal().Count(t)) >= 2)
                 {
