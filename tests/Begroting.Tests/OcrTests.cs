@@ -250,7 +250,8 @@ public sealed class OcrTests : IDisposable
                 new TableRow([C("9C1.d Percentage medewerkers"), C("93% (2017)"), C("-")], ocr),
                 new TableRow([C("9B2,1 Uitvoeren van wettelijke taken"), C("Taakstelting"), C("-")], ocr),
                 new TableRow([C("Reserve soc.-maatsch. En cult, Voorz P9"), C("„60"), C("stelling: 'De medewerker nam mij serieus!")], ocr),
-                new TableRow([C("Saldo van batenen lasten"), C("wijkteamen"), C("-")], ocr),
+                new TableRow([C("Saldo van batenen lasten"), C("wijkteamen"), C("-A41")], ocr),
+                new TableRow([C("9A1"), C("1.A02"), C("9A")], ocr),
             ],
             TableForm.Grid,
             ocr);
@@ -268,6 +269,8 @@ public sealed class OcrTests : IDisposable
         Assert.Equal("-60", rows[5].Cells[1].Text);
         Assert.Equal("Saldo van baten en lasten", rows[6].Cells[0].Text);
         Assert.Equal("wijkteamen", rows[6].Cells[1].Text);
+        Assert.Equal("-441", rows[6].Cells[2].Text);
+        Assert.Equal(["9A1", "1.402", "9A"], rows[7].Cells.Select(c => c.Text));
         Assert.Equal("stelling: 'De medewerker nam mij serieus'", rows[5].Cells[2].Text);
     }
 

@@ -131,6 +131,9 @@ internal static partial class OcrText
         // The stop in a code ('9B2.1', '9A1.b') reads as a comma or colon.
         text = Replace(text, CodeStop(), m => m.Groups["code"].Value + ".", "stop in a code read as a comma or colon", where, repairs);
         text = Replace(text, DigitsWithLetters(), m => m.Value.Replace('O', '0').Replace('o', '0').Replace('l', '1').Replace('I', '1'), "letter read for a digit inside a number", where, repairs);
+
+        // An 'A' for a '4' only in what can be nothing but an amount (a minus or thousands groups): '9A1' is a code.
+        text = Replace(text, AmountWithA(), m => m.Value.Replace('A', '4'), "letter read for a digit inside a number", where, repairs);
         text = Token().Replace(text, m =>
         {
             if (vocabulary.GetValueOrDefault(m.Value) != 1 || Lexicon.Lists(m.Value))
@@ -364,6 +367,9 @@ internal static partial class OcrText
 
     [GeneratedRegex(@"(?<=[\p{L}\d)%])""+(?=\**(?:\s|$))")]
     private static partial Regex GluedMarker();
+
+    [GeneratedRegex(@"^(?=[^A]*A)(?=(?:[^\d]*\d){2})(?:-[\dA][\dA.,]*|[\dA]{1,3}(?:\.[\dA]{3})+)$")]
+    private static partial Regex AmountWithA();
 
     [GeneratedRegex(@"(?<=(?:^|\s)\p{Ll}{2,6}),(?=\s\p{Lu})")]
     private static partial Regex AbbreviationComma();
