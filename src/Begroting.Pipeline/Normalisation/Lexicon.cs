@@ -108,7 +108,7 @@ internal static class Lexicon
         ("0", "o", "0 read for o inside a word"),
     ];
 
-    private static readonly string[] FunctionWords = ["en", "van", "het", "voor", "met", "tot"];
+    private static readonly string[] FunctionWords = ["en", "van", "het", "voor", "met", "tot", "op", "in"];
 
     private static readonly (string From, string To, string Reason)[] ShapeConfusions =
     [
