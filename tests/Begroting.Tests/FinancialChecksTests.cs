@@ -138,6 +138,17 @@ public class FinancialChecksTests
     }
 
     [Fact]
+    public void Two_misread_cells_that_only_one_pair_of_changes_explains_are_both_corrected()
+    {
+        // Lasten and baten of 9B both misread: no single change makes the row and both columns add up.
+        var table = With(With(Ocr(Table(BudgetColumns, Programmakosten), 0.8), "9B lasten 1", "9.235"), "9B baten 1", "531");
+        var result = FinancialChecks.Run([table]);
+        Assert.Equal([("531", "-531"), ("9.235", "9.295")], result.Repairs.Select(r => (r.Original, r.Repaired)).OrderBy(r => r.Original));
+        Assert.All(result.Repairs, r => Assert.Contains("the only two changes", r.Reason, StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Warnings, w => w.Code == FinancialChecks.FailureCode);
+    }
+
+    [Fact]
     public void Two_cells_that_would_each_do_are_not_corrected()
     {
         // Only Saldo = Lasten + Baten holds these cells: '6.694' as 6.594 fits, and so does '6.596' as 6.696.

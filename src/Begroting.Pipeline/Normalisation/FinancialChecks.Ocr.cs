@@ -39,6 +39,12 @@ internal sealed partial class FinancialChecksCore
                 var reason = $"the only change of one digit or of the minus sign that makes {string.Join(" and ", failing.Select(c => c.Name))} add up";
                 corrections[cell] = new Correction(raw, euros, reason);
             }
+            else if (fits.Count == 0 && TwoMisreadings(failing) is { } pair)
+            {
+                var reason = $"the only two changes of one digit or of the minus sign, in two cells, that together make {string.Join(" and ", failing.Select(c => c.Name))} add up";
+                corrections[pair.First.Cell] = new Correction(pair.First.Raw, pair.First.Euros, reason);
+                corrections[pair.Second.Cell] = new Correction(pair.Second.Raw, pair.Second.Euros, reason);
+            }
             else if (fits.Count > 1)
             {
                 var options = string.Join(", ", fits.Select(f => $"'{At(f.Cell).Raw}' as '{f.Raw}' at {At(f.Cell).Provenance}"));
@@ -48,6 +54,48 @@ internal sealed partial class FinancialChecksCore
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Two misread cells in one problem ('117' for '-117' and '-71' for '-77' in one row of a reserve): no single change
+    /// fits, but one pair of changes in two cells of the failing sums makes every sum either cell is part of, and every
+    /// failing sum, add up, and no other pair does. Anything less certain is left alone.
+    /// </summary>
+    private ((CellRef Cell, string Raw, decimal Euros) First, (CellRef Cell, string Raw, decimal Euros) Second)? TwoMisreadings(List<Check> failing)
+    {
+        var cells = failing.SelectMany(c => c.Cells).Distinct().Where(c => At(c).Flags.Contains(OcrFlag) && !corrections.ContainsKey(c)).ToList();
+        if (cells.Count > 24)
+        {
+            return null;
+        }
+
+        var options = cells.ToDictionary(c => c, c => Alternatives(c).ToList());
+        ((CellRef, string, decimal), (CellRef, string, decimal))? found = null;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            for (var j = i + 1; j < cells.Count; j++)
+            {
+                var (a, b) = (cells[i], cells[j]);
+                var involved = checksOf[a].Concat(checksOf[b]).Concat(failing).Distinct().ToList();
+                foreach (var (rawA, eurosA) in options[a])
+                {
+                    foreach (var (rawB, eurosB) in options[b])
+                    {
+                        if (involved.All(c => Passes(c, (a, eurosA), (b, eurosB))))
+                        {
+                            if (found is not null)
+                            {
+                                return null;
+                            }
+
+                            found = ((a, rawA, eurosA), (b, rawB, eurosB));
+                        }
+                    }
+                }
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Failing sums grouped by shared cells, in the order of their first sum.</summary>

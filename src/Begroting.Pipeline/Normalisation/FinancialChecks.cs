@@ -117,15 +117,32 @@ internal sealed partial class FinancialChecksCore(IReadOnlyList<FinancialTable> 
     private string RawOf(CellRef cell) => corrections.TryGetValue(cell, out var fix) ? fix.Raw : At(cell).Raw;
 
     /// <summary>The euros of a cell: a trial value, else a correction made, else as read (checks are built only on cells with a figure).</summary>
-    private decimal Value(CellRef cell, (CellRef Cell, decimal Euros)? trial = null) =>
-        trial is { } t && t.Cell == cell ? t.Euros
-        : corrections.TryGetValue(cell, out var fix) ? fix.Euros
-        : At(cell).Euros!.Value;
+    private decimal Value(CellRef cell, params ReadOnlySpan<(CellRef Cell, decimal Euros)> trial)
+    {
+        foreach (var t in trial)
+        {
+            if (t.Cell == cell)
+            {
+                return t.Euros;
+            }
+        }
 
-    private decimal Expected(Check check, (CellRef Cell, decimal Euros)? trial = null) => check.Terms.Sum(t => t.Sign * Value(t.Cell, trial));
+        return corrections.TryGetValue(cell, out var fix) ? fix.Euros : At(cell).Euros!.Value;
+    }
+
+    private decimal Expected(Check check, params ReadOnlySpan<(CellRef Cell, decimal Euros)> trial)
+    {
+        var sum = 0m;
+        foreach (var t in check.Terms)
+        {
+            sum += t.Sign * Value(t.Cell, trial);
+        }
+
+        return sum;
+    }
 
     /// <summary>Figures are rounded to the printed unit: a difference of one unit (the table's scale in euros) passes.</summary>
-    private bool Passes(Check check, (CellRef Cell, decimal Euros)? trial = null) =>
+    private bool Passes(Check check, params ReadOnlySpan<(CellRef Cell, decimal Euros)> trial) =>
         Math.Abs(Expected(check, trial) - Value(check.Target, trial)) <= Scale(check.Target);
 
     private decimal Scale(CellRef cell) => tables[cell.Table].Scale ?? 1m;
