@@ -7,10 +7,10 @@ namespace Begroting.Corpus.Tests;
 
 /// <summary>The scanned fixtures (corpus/tools/scan-fixtures.json), read by Tesseract from their images alone, against the gold of the documents they scan.</summary>
 /// <remarks>
-/// The floors are what the reader reaches today, measured with Tesseract 5.3 (Debian 12): a fall below one fails.
-/// The 2018 scan at 300 dpi meets the target of the OCR work (0.99); the others do not yet (0.99 at 300 dpi, 0.97
-/// at 150 dpi), and the fixtures stay out of the manifest until they do. At 300 dpi every money table whose sums
-/// agree must already be exact.
+/// The scans at 300 dpi are held to the target of the OCR work (F1 0.99) and every money table of theirs whose sums
+/// agree must be exact. The 150 dpi scans and the two-column 2013 scan do not reach theirs yet (0.97; the text
+/// form's values): they are held to the floor they reach today, measured with Tesseract 5.3 (Debian 12), so a fall
+/// fails, and the fixtures stay out of the manifest until they do.
 /// </remarks>
 public sealed class ScanTests : IDisposable
 {
@@ -20,9 +20,9 @@ public sealed class ScanTests : IDisposable
 
     public static TheoryData<string, double> Scans() => new()
     {
-        { "leiden-2018-programmabegroting-p9-scan-300dpi", 0.995 },
+        { "leiden-2018-programmabegroting-p9-scan-300dpi", 0.99 },
         { "leiden-2018-programmabegroting-p9-scan-150dpi", 0.88 },
-        { "leiden-2024-jaarstukken-p9-scan-300dpi", 0.985 },
+        { "leiden-2024-jaarstukken-p9-scan-300dpi", 0.99 },
         { "leiden-2024-jaarstukken-p9-scan-150dpi", 0.80 },
         { "leiden-2013-beleidsplan-iedereen-telt-mee-scan-2col-300dpi", 0.40 },
     };
