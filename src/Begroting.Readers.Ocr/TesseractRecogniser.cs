@@ -133,20 +133,25 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
             return hocr;
         }
 
+        var pad = options.Dpi / 30;
+        var readings = ReadAlone(
+            doubtful.Select(m =>
+            {
+                int At(string g) => int.Parse(m.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
+                var (x0, y0, x1, y1) = (Math.Max(0, At("x0") - pad), Math.Max(0, At("y0") - pad), Math.Min(width, At("x1") + pad), Math.Min(height, At("y1") + pad));
+                return (x0, y0, x1 - x0, y1 - y0);
+            }).ToList(),
+            pixels,
+            offset,
+            width,
+            crop,
+            "0123456789%,.-()*");
         var result = new StringBuilder(hocr.Length);
         var last = 0;
-        foreach (var m in doubtful)
+        foreach (var (m, best) in doubtful.Zip(readings))
         {
-            int At(string g) => int.Parse(m.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
-            var pad = options.Dpi / 30;
-            var (x0, y0, x1, y1) = (Math.Max(0, At("x0") - pad), Math.Max(0, At("y0") - pad), Math.Min(width, At("x1") + pad), Math.Min(height, At("y1") + pad));
-            WriteCrop(crop + ".pgm", pixels, offset, width, x0, y0, x1 - x0, y1 - y0);
-            var reread = Run("tesseract", [crop + ".pgm", "stdout", "-l", options.Languages, "--psm", "7", "-c", "tessedit_char_whitelist=0123456789%,.-()*", "tsv"], options.Timeout);
-            var best = reread is { ExitCode: 0 }
-                ? reread.Output.Split('\n').Select(l => l.Split('\t')).Where(f => f.Length == 12 && f[0] == "5" && f[11].Trim().Length > 0)
-                    .Select(f => (Text: f[11].Trim(), Conf: double.Parse(f[10], System.Globalization.CultureInfo.InvariantCulture))).ToList()
-                : [];
-            if (best.Count == 1 && best[0].Conf > At("conf") && best[0].Text != m.Groups["text"].Value)
+            var conf = int.Parse(m.Groups["conf"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (best.Count == 1 && best[0].Conf > conf && best[0].Text != m.Groups["text"].Value)
             {
                 result.Append(hocr, last, m.Index - last);
                 result.Append(m.Value.Replace($"x_wconf {m.Groups["conf"].Value}'", FormattableString.Invariant($"x_wconf {(int)best[0].Conf}'"), StringComparison.Ordinal)
@@ -182,32 +187,38 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
 
         var sizes = LineSize().Matches(hocr).Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
         var size = sizes.Count > 0 ? sizes[sizes.Count / 2] : options.Dpi / 7.0;
-        var lines = new StringBuilder();
-        foreach (var (ink, rowHeight) in EmptyCells.Find(rules, words, pixels, offset, width, height, options.Dpi).Take(120))
+        var marks = EmptyCells.Find(rules, words, pixels, offset, width, height, options.Dpi).Take(120).ToList();
+
+        // Tesseract reads a dash alone as nothing at all; its shape says what it is. The other marks are read in
+        // one Tesseract run, each alone.
+        var dash = marks.Select(m => EmptyCells.IsDash(m.Ink, m.RowHeight, options.Dpi)).ToList();
+        var pad = options.Dpi / 20;
+        var others = marks.Where((_, i) => !dash[i]).Select(m =>
         {
-            string? text;
+            var (x0, y0, x1, y1) = (Math.Max(0, m.Ink.X0 - pad), Math.Max(0, m.Ink.Y0 - pad), Math.Min(width - 1, m.Ink.X1 + pad), Math.Min(height - 1, m.Ink.Y1 + pad));
+            return (x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+        }).ToList();
+        var readings = new Queue<List<(string Text, double Conf)>>(ReadAlone(others, pixels, offset, width, crop, "0123456789%,.-()*nb"));
+        var lines = new StringBuilder();
+        for (var i = 0; i < marks.Count; i++)
+        {
+            var ink = marks[i].Ink;
+            string text;
             double confidence;
-            if (EmptyCells.IsDash(ink, rowHeight, options.Dpi))
+            if (dash[i])
             {
-                // Tesseract reads a dash alone as nothing at all; its shape says what it is.
                 (text, confidence) = ("-", 0.6);
             }
             else
             {
-                var pad = options.Dpi / 20;
-                var (x0, y0, x1, y1) = (Math.Max(0, ink.X0 - pad), Math.Max(0, ink.Y0 - pad), Math.Min(width - 1, ink.X1 + pad), Math.Min(height - 1, ink.Y1 + pad));
-                WriteCrop(crop + ".pgm", pixels, offset, width, x0, y0, x1 - x0 + 1, y1 - y0 + 1);
-                var read = Run("tesseract", [crop + ".pgm", "stdout", "-l", options.Languages, "--psm", "7", "-c", "tessedit_char_whitelist=0123456789%,.-()*nb", "tsv"], options.Timeout);
-                var found = read is { ExitCode: 0 }
-                    ? read.Output.Split('\n').Select(l => l.Split('\t')).Where(f => f.Length == 12 && f[0] == "5" && f[11].Trim().Length > 0)
-                        .Select(f => (Text: f[11].Trim(), Conf: double.Parse(f[10], System.Globalization.CultureInfo.InvariantCulture) / 100)).ToList()
-                    : [];
-                if (found.Count == 0 || !CellFigure().IsMatch(string.Join(' ', found.Select(f => f.Text))))
+                var found = readings.Dequeue();
+                text = string.Join(' ', found.Select(f => f.Text));
+                if (found.Count == 0 || !CellFigure().IsMatch(text))
                 {
                     continue;
                 }
 
-                (text, confidence) = (string.Join(' ', found.Select(f => f.Text)), found.Min(f => f.Conf));
+                confidence = found.Min(f => f.Conf) / 100;
             }
 
             var box = FormattableString.Invariant($"bbox {ink.X0} {ink.Y0} {ink.X1} {ink.Y1}");
@@ -221,6 +232,42 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
 
         var end = hocr.LastIndexOf("</div>", StringComparison.Ordinal);
         return end < 0 ? hocr : hocr.Insert(end, lines.ToString());
+    }
+
+    /// <summary>Reads each region alone as one line, in one Tesseract run over the list of crops (starting Tesseract once per crop cost more than reading them): the words of each, with their confidence (0 to 100).</summary>
+    private List<List<(string Text, double Conf)>> ReadAlone(List<(int X0, int Y0, int Width, int Height)> regions, byte[] pixels, int offset, int width, string crop, string whitelist)
+    {
+        var result = regions.Select(_ => new List<(string Text, double Conf)>()).ToList();
+        if (regions.Count == 0)
+        {
+            return result;
+        }
+
+        var list = new StringBuilder();
+        for (var i = 0; i < regions.Count; i++)
+        {
+            var path = FormattableString.Invariant($"{crop}-{i}.pgm");
+            WriteCrop(path, pixels, offset, width, regions[i].X0, regions[i].Y0, regions[i].Width, regions[i].Height);
+            list.Append(path).Append('\n');
+        }
+
+        File.WriteAllText(crop + ".txt", list.ToString());
+        var read = Run("tesseract", [crop + ".txt", "stdout", "-l", options.Languages, "--psm", "7", "-c", "tessedit_char_whitelist=" + whitelist, "tsv"], options.Timeout);
+        if (read is not { ExitCode: 0 })
+        {
+            return result;
+        }
+
+        foreach (var f in read.Output.Split('\n').Select(l => l.Split('\t')).Where(f => f.Length == 12 && f[0] == "5" && f[11].Trim().Length > 0))
+        {
+            var page = int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture) - 1;
+            if (page >= 0 && page < result.Count)
+            {
+                result[page].Add((f[11].Trim(), double.Parse(f[10], System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+
+        return result;
     }
 
     private static void WriteCrop(string path, byte[] pixels, int offset, int width, int x0, int y0, int w, int h)
