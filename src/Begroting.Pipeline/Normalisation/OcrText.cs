@@ -136,17 +136,20 @@ internal static partial class OcrText
         text = Replace(text, AmountWithA(), m => m.Value.Replace('A', '4'), "letter read for a digit inside a number", where, repairs);
         text = Token().Replace(text, m =>
         {
-            if (vocabulary.GetValueOrDefault(m.Value) != 1 || Lexicon.Lists(m.Value))
+            if (vocabulary.GetValueOrDefault(m.Value) != 1)
             {
                 return m.Value;
             }
 
+            // A word the list knows stays, unless one confusion makes it a code (letters and digits) that stands
+            // elsewhere in the document ('Po' once beside 'P9' in the other reserves' names).
+            var listed = Lexicon.Lists(m.Value);
             foreach (var (from, to) in DocumentConfusions)
             {
                 for (var i = m.Value.IndexOf(from, StringComparison.Ordinal); i >= 0; i = m.Value.IndexOf(from, i + 1, StringComparison.Ordinal))
                 {
                     var candidate = m.Value[..i] + to + m.Value[(i + from.Length)..];
-                    if (vocabulary.GetValueOrDefault(candidate) >= 2)
+                    if ((!listed || (candidate.Any(char.IsAsciiDigit) && candidate.Any(char.IsLetter))) && vocabulary.GetValueOrDefault(candidate) >= 2)
                     {
                         repairs.Add(new Repair(m.Value, candidate, $"'{from}' read for '{to}' ('{candidate}' stands elsewhere in the document)", where));
                         return candidate;
@@ -239,6 +242,7 @@ internal static partial class OcrText
     [
         ("F", "P"), ("P", "F"), ("c", "e"), ("e", "c"), ("l", "I"), ("I", "l"), ("1", "l"), ("l", "1"), ("0", "O"), ("O", "0"),
         ("5", "S"), ("S", "5"), ("8", "B"), ("B", "8"), ("rn", "m"), ("m", "rn"), ("h", "b"), ("b", "h"), ("n", "u"), ("u", "n"),
+        ("o", "9"), ("g", "9"), ("q", "9"),
     ];
 
     /// <summary>Indicator codes the OCR damaged ('9ALe', '9QA1.b', '9A1:c'), repaired when the codes of the rows around them say which code stands there.</summary>
