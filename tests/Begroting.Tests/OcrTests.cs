@@ -253,6 +253,7 @@ public sealed class OcrTests : IDisposable
                 new TableRow([C("Saldo van batenen lasten"), C("wijkteamen"), C("-A41")], ocr),
                 new TableRow([C("9A1"), C("1.A02"), C("9A")], ocr),
                 new TableRow([C("Reserve zachte landing Po"), C("Reserve P9"), C("Reserve wijken P9")], ocr),
+                new TableRow([C("9A1.a Schaalscore"), C("5,8 (2014) 5.9 (2016)"), C("6,1")], ocr),
             ],
             TableForm.Grid,
             ocr);
@@ -273,6 +274,7 @@ public sealed class OcrTests : IDisposable
         Assert.Equal("-441", rows[6].Cells[2].Text);
         Assert.Equal(["9A1", "1.402", "9A"], rows[7].Cells.Select(c => c.Text));
         Assert.Equal("Reserve zachte landing P9", rows[8].Cells[0].Text);
+        Assert.Equal("5,8 (2014) 5,9 (2016)", rows[9].Cells[1].Text);
         Assert.Equal("stelling: 'De medewerker nam mij serieus'", rows[5].Cells[2].Text);
     }
 

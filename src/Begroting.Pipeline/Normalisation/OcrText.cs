@@ -198,6 +198,15 @@ internal static partial class OcrText
                     continue;
                 }
 
+                // A decimal comma read as a stop ('5.9 (2016)' beside '5,8 (2014)'): one digit after a stop is no
+                // thousands group, so among one-decimal figures it is the comma.
+                var rowFigures = result[r].Select(Single).Where(t => t is not null).Cast<string>().ToList();
+                if (StopDecimal().IsMatch(cell.Lines[0]) && rowFigures.Sum(t => OneDecimal().Count(t)) >= 2)
+                {
+                    var fixedLine = Replace(cell.Lines[0], StopDecimal(), m => m.Value.Replace('.', ','), "decimal comma read as a stop (the row's other figures have a decimal comma)", cell.Source.ToString(), repairs);
+                    result[r][c] = cell = new Cell([fixedLine], cell.Source with { Confidence = cell.Source.Confidence * RepairedConfidence }, cell.IsHeader);
+                }
+
                 if (!BareInteger().IsMatch(cell.Lines[0]))
                 {
                     continue;
@@ -429,6 +438,9 @@ internal static partial class OcrText
 
     [GeneratedRegex(@"-?\d+,\d(?!\d)")]
     private static partial Regex OneDecimal();
+
+    [GeneratedRegex(@"(?<![\d.,])\d{1,3}\.\d(?![\d.,])")]
+    private static partial Regex StopDecimal();
 
     [GeneratedRegex(@"^-?\d+,\d{2}%?$")]
     private static partial Regex TwoDecimals();
