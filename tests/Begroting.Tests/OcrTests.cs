@@ -114,45 +114,51 @@ public sealed class OcrTests : IDisposable
         Assert.True(page.Words.Single(w => w.Text == "Baten").Bottom - lasten.Bottom > 20);
     }
 
+    /// <summary>A white page as a binary PGM file, and a pen that makes one pixel of it black.</summary>
+    private static (byte[] File, Action<int, int> Dark) WhitePage(int width, int height)
+    {
+        var header = System.Text.Encoding.ASCII.GetBytes($"P5\n{width} {height}\n255\n");
+        var file = new byte[header.Length + (width * height)];
+        header.CopyTo(file, 0);
+        Array.Fill(file, (byte)255, header.Length, width * height);
+        return (file, (x, y) => file[header.Length + (y * width) + x] = 0);
+    }
+
     [Fact]
     public void Ruling_lines_are_erased_from_the_image_and_returned_while_letters_stay()
     {
-        const int Width = 600, Height = 400;
-        var header = System.Text.Encoding.ASCII.GetBytes($"P5\n{Width} {Height}\n255\n");
-        var file = new byte[header.Length + (Width * Height)];
-        header.CopyTo(file, 0);
-        Array.Fill(file, (byte)255, header.Length, Width * Height);
-        void Dark(int x, int y) => file[header.Length + (y * Width) + x] = 0;
+        const int Width = 600;
+        var (file, dark) = WhitePage(Width, 400);
         for (var x = 20; x < 580; x++)
         {
-            Dark(x, 50);
-            Dark(x, 51);
-            Dark(x, 90);
-            Dark(x, 200);
+            dark(x, 50);
+            dark(x, 51);
+            dark(x, 90);
+            dark(x, 200);
         }
 
         // The outer borders run the table's height; the middle one only through the low header row (40 pixels,
         // shorter than a capital), in line with a border below it.
         for (var y = 50; y <= 200; y++)
         {
-            Dark(20, y);
-            Dark(580, y);
+            dark(20, y);
+            dark(580, y);
         }
 
         for (var y = 50; y <= 90; y++)
         {
-            Dark(300, y);
+            dark(300, y);
         }
 
         for (var y = 90; y <= 200; y++)
         {
-            Dark(301, y);
+            dark(301, y);
         }
 
         // A letter-sized stroke (30 pixels, a capital at 300 dpi) between the rules.
         for (var y = 55; y < 85; y++)
         {
-            Dark(100, y);
+            dark(100, y);
         }
 
         var (pixels, width, height, offset) = RuleRemoval.ReadPgm(file);
@@ -168,12 +174,8 @@ public sealed class OcrTests : IDisposable
     [Fact]
     public void A_low_border_that_steps_sideways_between_skewed_rules_is_a_rule()
     {
-        const int Width = 600, Height = 300;
-        var header = System.Text.Encoding.ASCII.GetBytes($"P5\n{Width} {Height}\n255\n");
-        var file = new byte[header.Length + (Width * Height)];
-        header.CopyTo(file, 0);
-        Array.Fill(file, (byte)255, header.Length, Width * Height);
-        void Dark(int x, int y) => file[header.Length + (y * Width) + x] = 0;
+        const int Width = 600;
+        var (file, dark) = WhitePage(Width, 300);
 
         // Rules three pixels thick at half a degree: the bottom of the header row is at 86 on the left and 91 on
         // the right, so its mean line lies six pixels above where it meets the border at x = 500.
@@ -181,35 +183,35 @@ public sealed class OcrTests : IDisposable
         {
             for (var t = 0; t < 3; t++)
             {
-                Dark(x, 50 + (x / 112) + t);
-                Dark(x, 86 + (x / 112) + t);
-                Dark(x, 200 + (x / 112) + t);
+                dark(x, 50 + (x / 112) + t);
+                dark(x, 86 + (x / 112) + t);
+                dark(x, 200 + (x / 112) + t);
             }
         }
 
         for (var y = 50; y <= 205; y++)
         {
-            Dark(20, y);
-            Dark(580, y);
+            dark(20, y);
+            dark(580, y);
         }
 
         // The header row's border, 44 pixels, steps one pixel sideways halfway; the border below it is long.
         for (var y = 54; y <= 75; y++)
         {
-            Dark(500, y);
-            Dark(501, y);
+            dark(500, y);
+            dark(501, y);
         }
 
         for (var y = 76; y <= 91; y++)
         {
-            Dark(501, y);
-            Dark(502, y);
+            dark(501, y);
+            dark(502, y);
         }
 
         for (var y = 91; y <= 204; y++)
         {
-            Dark(499, y);
-            Dark(500, y);
+            dark(499, y);
+            dark(500, y);
         }
 
         var (pixels, width, height, offset) = RuleRemoval.ReadPgm(file);
