@@ -70,4 +70,41 @@ public sealed class OcrLayoutTests : IDisposable
         Assert.Equal(3, first.Lines.Count);
         Assert.Equal("Een nieuwe alinea na een witregel.", TextOf(blocks[1]));
     }
+
+    [Fact]
+    public void Specks_between_paragraphs_do_not_join_them_and_a_word_read_twice_is_kept_once()
+    {
+        var words = Line("Bron: Stadsenquete", 60, 200)
+            // Specks in the white between the paragraphs: a stop, and a letter read with little confidence.
+            .Append(W(".", 200, 211.3, width: 0.8, confidence: 0.25))
+            .Append(W("q", 90, 222.6, confidence: 0.31))
+            .Concat(Line("De huidige indicator sluit aan", 60, 234))
+            // The lower half of 'indicator' and 'sluit' read again as a line of their own, a third of a line lower.
+            .Append(W("dicator", 112, 236.8, confidence: 0.96))
+            .Append(W("9", 158, 236.8, confidence: 0.93, width: 3.5))
+            .Concat(Line("bij het nieuwe werken.", 60, 245.3));
+
+        var blocks = Read(words);
+
+        Assert.Equal(["Bron: Stadsenquete", "De huidige indicator sluit aan / bij het nieuwe werken."], blocks.Select(TextOf));
+    }
+
+    [Fact]
+    public void A_sure_short_word_of_the_next_line_is_not_taken_for_a_piece_of_a_word_above()
+    {
+        // A line of both columns given one baseline brings 'is' within half a line of 'huisuitzettingen'; 'is' is
+        // a piece of that word, but not where it stands, so it is a word of its own.
+        var words = new List<RecognisedWord>
+        {
+            W("huisuitzettingen", 60, 200, width: 58),
+            W("ten", 121, 200),
+            W("Dit", 70, 205.4, width: 10),
+            W("is", 86.5, 205.4, width: 5.3),
+            W("het", 94, 205.4, width: 12),
+        };
+
+        var blocks = Read(words);
+
+        Assert.Contains(blocks, b => TextOf(b).Contains("Dit is het", StringComparison.Ordinal));
+    }
 }
