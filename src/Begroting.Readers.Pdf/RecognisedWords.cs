@@ -19,28 +19,28 @@ internal static class RecognisedWords
     /// <summary>Words of the same recogniser line: the recogniser gives all of them one baseline.</summary>
     private static bool SameLine(PdfWord a, PdfWord b) => Math.Abs(a.Bottom - b.Bottom) < 0.01;
 
-    /// <summary>A speck: dots or a letter or two with nothing else on its line within a text size, either only punctuation, or read with little confidence or narrower than its letters can be.</summary>
+    /// <summary>A speck: dots or a letter or two standing apart on its line, either only punctuation, or read with little confidence or narrower than its letters can be.</summary>
     internal static bool Speck(PdfWord word, IReadOnlyList<PdfWord> page)
     {
-        if (!Alone(word, page))
+        var text = word.Text;
+        if (!text.All(Dots.Contains) && (text.Length > 3 || !text.All(char.IsLetter)))
         {
             return false;
         }
 
-        var text = word.Text;
-        if (text.All(c => Dots.Contains(c)))
+        // Nothing within a text size: only dots, or a letter or so read unsure or narrower than letters are (about a
+        // fifth of the size, save the narrow ones).
+        var narrow = text.All(c => !NarrowLetters.Contains(c)) && word.Right - word.Left < text.Length * word.Size * 0.2;
+        if (Alone(word, page, 1) && (text.All(Dots.Contains) || (text.All(char.IsLetter) && (word.Confidence < 0.5 || narrow))))
         {
             return true;
         }
 
-        if (text.Length > 3 || !text.All(char.IsLetter))
-        {
-            return false;
-        }
-
-        // A letter is at least about a fifth of the size wide, save the narrow ones.
-        var narrow = text.All(c => !NarrowLetters.Contains(c)) && word.Right - word.Left < text.Length * word.Size * 0.2;
-        return word.Confidence < 0.5 || narrow;
+        // A word of a letter or two after others on its line, more than a word space from any ('P', 'ge'), is no
+        // word of prose, where such words stand between others, and tables hold figures, not lone letters; only a
+        // sure read is kept, one that may be a figure ('o'), or a bullet read as a letter ('e') before its item.
+        return text.Length <= 2 && text.All(char.IsLetter) && word.Confidence < 0.9 && Alone(word, page)
+            && !text.All(DigitLike.Contains) && !Marker(word, page) && page.Any(o => SameLine(o, word) && o.Right < word.Left);
     }
 
     /// <summary>Drops the weaker of two words that cover the same stretch of x closer together than two lines of text can stand.</summary>
@@ -57,14 +57,19 @@ internal static class RecognisedWords
         {
             foreach (var v in words)
             {
-                if (ReferenceEquals(w, v) || SameLine(w, v) || dropped.Contains(v)
-                    || Math.Abs(w.Bottom - v.Bottom) >= Math.Max(w.Size, v.Size) * 0.75)
+                var distance = Math.Abs(w.Bottom - v.Bottom) / Math.Max(w.Size, v.Size);
+                if (ReferenceEquals(w, v) || SameLine(w, v) || dropped.Contains(v) || distance >= 1.5)
                 {
                     continue;
                 }
 
+                // Within three quarters of a size no two lines of text stand. Further, up to a size and a half (where
+                // the recogniser can shift a line to the baseline of the other column), only an unsure piece of four
+                // letters or more standing alone, and not the start of the other word, is taken for a repeat: a
+                // heading or a cell over a word that goes on from it ('Doel' over 'Doelen') is not one.
+                var echo = distance < 0.75 ? Echo(w, v, words) : w.Confidence < 0.9 && Alone(w, words, 1) && Part(w, v, 4, inner: true);
                 var overlap = Math.Min(w.Right, v.Right) - Math.Max(w.Left, v.Left);
-                if (overlap > Math.Min(w.Right - w.Left, v.Right - v.Left) * 0.5 && Echo(w, v, words) && Weight(w) < Weight(v))
+                if (overlap > Math.Min(w.Right - w.Left, v.Right - v.Left) * 0.5 && echo && Weight(w) < Weight(v))
                 {
                     dropped.Add(w);
                     break;
@@ -82,23 +87,23 @@ internal static class RecognisedWords
     /// figure among the words of its sentence ('van 4 maanden') is not alone.
     /// </remarks>
     private static bool Echo(PdfWord w, PdfWord v, IReadOnlyList<PdfWord> page) =>
-        Part(w, v)
+        Part(w, v, 3)
         || w.Confidence < 0.3
         || (w.Confidence < 0.7 && w.Text.Length <= 3 && !w.Text.Any(char.IsDigit))
         || (w.Text.Length == 1 && v.Right - v.Left >= (w.Right - w.Left) * 3 && Alone(w, page));
 
-    /// <summary>Whether w reads as a piece of v (three letters or more) and stands where that piece stands in v.</summary>
+    /// <summary>Whether w reads as a piece of v (of <paramref name="least"/> characters or more, past its first letter if <paramref name="inner"/>) and stands where that piece stands in v.</summary>
     /// <remarks>Short words ('de', 'is') are pieces of many words; where the piece stands tells a repeat from a word of the line above.</remarks>
-    private static bool Part(PdfWord w, PdfWord v)
+    private static bool Part(PdfWord w, PdfWord v, int least, bool inner = false)
     {
         var piece = w.Text.TrimEnd('.', ',');
-        if (piece.Length < 3 || w.Text.Length >= v.Text.Length)
+        if (piece.Length < least || w.Text.Length >= v.Text.Length)
         {
             return false;
         }
 
         var width = v.Right - v.Left;
-        for (var at = v.Text.IndexOf(piece, StringComparison.OrdinalIgnoreCase); at >= 0; at = v.Text.IndexOf(piece, at + 1, StringComparison.OrdinalIgnoreCase))
+        for (var at = v.Text.IndexOf(piece, inner ? 1 : 0, StringComparison.OrdinalIgnoreCase); at >= 0; at = v.Text.IndexOf(piece, at + 1, StringComparison.OrdinalIgnoreCase))
         {
             if (Math.Abs(v.Left + (width * at / v.Text.Length) - w.Left) <= (w.Right - w.Left) * 0.5)
             {
@@ -109,11 +114,18 @@ internal static class RecognisedWords
         return false;
     }
 
-    /// <summary>No other word of the recogniser's line within a text size of it.</summary>
-    private static bool Alone(PdfWord word, IReadOnlyList<PdfWord> page) =>
-        !page.Any(o => !ReferenceEquals(o, word) && SameLine(o, word) && Math.Max(o.Left - word.Right, word.Left - o.Right) < word.Size);
+    /// <summary>Whether the word stands before the words of a list item: the next word on its line, within three sizes, is a word of three letters or more, or a capitalised one ('In', 'De').</summary>
+    private static bool Marker(PdfWord word, IReadOnlyList<PdfWord> page) =>
+        page.Where(o => SameLine(o, word) && o.Left > word.Right && o.Left - word.Right < word.Size * 3).MinBy(o => o.Left) is { } next
+        && (next.Text.Count(char.IsLetter) >= 3 || (next.Text.Length >= 2 && char.IsUpper(next.Text[0]) && next.Text.All(char.IsLetter)));
+
+    /// <summary>No other word of the recogniser's line within more than a wide word space (four fifths of the size) of it.</summary>
+    private static bool Alone(PdfWord word, IReadOnlyList<PdfWord> page, double sizes = 0.8) =>
+        !page.Any(o => !ReferenceEquals(o, word) && SameLine(o, word) && Math.Max(o.Left - word.Right, word.Left - o.Right) < word.Size * sizes);
 
     private static readonly HashSet<char> Dots = ['.', ',', ':', ';', '\'', '‘', '’', '‚', '„', '"', '“', '”', '…', '°', '·', '`', '^', '~', '¨', '´'];
+
+    private static readonly HashSet<char> DigitLike = ['o', 'O', 'l', 'I', 'S', 'B'];
 
     private static readonly HashSet<char> NarrowLetters = ['i', 'l', 'I', 'j', 'í', 'ì', 'ï', 'î', 'Ì', 'Í', 'Ï', 'Î', 'f', 't', 'r'];
 }

@@ -107,4 +107,33 @@ public sealed class OcrLayoutTests : IDisposable
 
         Assert.Contains(blocks, b => TextOf(b).Contains("Dit is het", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Lone_unsure_letters_after_other_words_and_an_unsure_piece_a_line_lower_are_dropped_but_a_bullet_stays()
+    {
+        var words = Line("tingen. In 2010 werd een percentage van", 300, 200).ToList();
+
+        // The lower half of the line read again and given the baseline of the other column's line, 1.2 sizes
+        // lower: 'ngen.' where 'ngen' stands in 'tingen.', then descenders read as letters far apart.
+        words.Add(W("Bron:", 60, 210.5));
+        words.Add(W("ngen.", 308.5, 210.5, confidence: 0.76));
+        words.Add(W("P", 395, 210.5, confidence: 0.52));
+        words.Add(W("ge", 430, 210.5, confidence: 0.87));
+        words.Add(W("v", 447, 210.5, confidence: 0.71));
+        words.AddRange(Line("91% gemeten.", 300, 216));
+
+        // A bullet read as 'e', unsure, before the words of its item.
+        words.Add(W("e", 60, 260, confidence: 0.6));
+        words.AddRange(Line("Ondersteuning van mantelzorgers", 72, 260));
+
+        var text = string.Join(" | ", Read(words).Select(TextOf));
+
+        var read = text.Split(' ', '/', '|').Where(t => t.Length > 0).ToList();
+        Assert.DoesNotContain("ngen.", read);
+        Assert.DoesNotContain("ge", read);
+        Assert.DoesNotContain("P", read);
+        Assert.DoesNotContain("v", read);
+        Assert.Contains("percentage van", text, StringComparison.Ordinal);
+        Assert.Contains("e Ondersteuning van mantelzorgers", text, StringComparison.Ordinal);
+    }
 }
