@@ -284,4 +284,25 @@ public sealed class OcrTests : IDisposable
         Assert.Contains(repairs, r => r.Reason.Contains("footnote marker", StringComparison.Ordinal));
         Assert.All(repairs, r => Assert.NotNull(r.Provenance));
     }
+
+    [Fact]
+    public void A_hyphen_lost_at_a_line_end_is_put_back_only_where_the_next_piece_is_no_word()
+    {
+        if (!File.Exists("/usr/share/dict/nederlands"))
+        {
+            return;
+        }
+
+        var repairs = new List<Repair>();
+
+        var broken = OcrText.LostHyphens(["passende ondersteu", "ning van mensen"], "scan.pdf#p2", repairs);
+        var phrase = OcrText.LostHyphens(["dat cliënten blijven thuis", "wonen en dat"], "scan.pdf#p2", repairs);
+
+        Assert.Equal(["passende ondersteu-", "ning van mensen"], broken);
+        Assert.Equal("passende ondersteuning van mensen", Begroting.Model.Text.Hyphenation.JoinLines(broken));
+        Assert.Equal(["dat cliënten blijven thuis", "wonen en dat"], phrase);
+        Assert.Single(repairs);
+        Assert.Equal(("ondersteu", "ondersteu-"), (repairs[0].Original, repairs[0].Repaired));
+        Assert.Contains("hyphen lost", repairs[0].Reason, StringComparison.Ordinal);
+    }
 }
