@@ -68,8 +68,10 @@ internal static class RecognisedWords
                 // letters or more standing alone, and not the start of the other word, is taken for a repeat: a
                 // heading or a cell over a word that goes on from it ('Doel' over 'Doelen') is not one.
                 var echo = distance < 0.75 ? Echo(w, v, words) : w.Confidence < 0.9 && Alone(w, words, 1) && Part(w, v, 4, inner: true);
+                // A character read from a descender can land just beside the end of its word, not under it.
                 var overlap = Math.Min(w.Right, v.Right) - Math.Max(w.Left, v.Left);
-                if (overlap > Math.Min(w.Right - w.Left, v.Right - v.Left) * 0.5 && echo && Weight(w) < Weight(v))
+                var covers = overlap > Math.Min(w.Right - w.Left, v.Right - v.Left) * 0.5 || (w.Text.Length == 1 && overlap > -(w.Right - w.Left));
+                if (covers && echo && Weight(w) < Weight(v))
                 {
                     dropped.Add(w);
                     break;

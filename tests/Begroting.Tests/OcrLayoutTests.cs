@@ -82,6 +82,8 @@ public sealed class OcrLayoutTests : IDisposable
             // The lower half of 'indicator' and 'sluit' read again as a line of their own, a third of a line lower.
             .Append(W("dicator", 112, 236.8, confidence: 0.96))
             .Append(W("9", 158, 236.8, confidence: 0.93, width: 3.5))
+            // A descender read as '9' just beside the end of its word, not under it.
+            .Append(W("9", 177, 236.8, confidence: 0.93, width: 3.5))
             .Concat(Line("bij het nieuwe werken.", 60, 245.3));
 
         var blocks = Read(words);
