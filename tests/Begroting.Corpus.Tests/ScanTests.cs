@@ -23,7 +23,7 @@ public sealed class ScanTests : IDisposable
         { "leiden-2018-programmabegroting-p9-scan-150dpi", 0.50 },
         { "leiden-2024-jaarstukken-p9-scan-300dpi", 0.82 },
         { "leiden-2024-jaarstukken-p9-scan-150dpi", 0.60 },
-        { "leiden-2013-beleidsplan-iedereen-telt-mee-scan-2col-300dpi", 0.92 },
+        { "leiden-2013-beleidsplan-iedereen-telt-mee-scan-2col-300dpi", 0.95 },
     };
 
     [Theory]

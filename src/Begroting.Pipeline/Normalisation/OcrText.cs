@@ -122,6 +122,9 @@ internal static partial class OcrText
     {
         // Tesseract cannot tell a straight quote from a curly one; the documents set straight ones.
         var text = Replace(line, CurlyQuote(), m => m.Value is "‘" or "’" or "‚" ? "'" : "\"", "typographic quote read for a straight one", where, repairs);
+        // The two hyphens closing a round amount ('€ 43.500.000,--') run together into one long dash.
+        text = Replace(text, DashedAmount(), _ => ",--", "two hyphens after an amount read as one long dash", where, repairs);
+
         // A speck before the first word of a line reads as an apostrophe with no quote closing it.
         text = Replace(text, LeadingSpeck(), m => text.IndexOf('\'', m.Length) < 0 ? string.Empty : m.Value, "speck read as an apostrophe", where, repairs);
 
@@ -353,6 +356,9 @@ internal static partial class OcrText
 
             return repaired;
         });
+
+    [GeneratedRegex(@"(?<=\d),—(?=[\s.;:)]|$)")]
+    private static partial Regex DashedAmount();
 
     [GeneratedRegex(@"(?<=(?:^|\s))\p{Ll}+$")]
     private static partial Regex LineEndWord();
