@@ -14,6 +14,9 @@ internal static partial class PdfPageLayout
         }
 
         var bodySize = lines.GroupBy(l => Math.Round(l.Size)).OrderByDescending(g => g.Count()).First().Key;
+
+        // OCR'd sizes are estimates that scatter around the body size: their median stands for it unrounded.
+        var medianSize = lines.Select(l => l.Size).Order().ElementAt(lines.Count / 2);
         var paragraph = new List<PdfLine>();
         void Flush()
         {
@@ -59,7 +62,8 @@ internal static partial class PdfPageLayout
                 // Baseline to baseline: a line of a paragraph follows at about 1.2 times the size; a new paragraph further
                 // down, the next column back up.
                 var pitch = line.Bottom - previous.Bottom;
-                if (pitch > Math.Max(line.Size, previous.Size) * 1.6 || pitch < line.Size * 0.5 || Math.Abs(line.Size - previous.Size) > 0.5 || line.Bold != previous.Bold || Bullet().IsMatch(line.Text))
+                var (size, previousSize) = Recognised(line) && Recognised(previous) ? (medianSize, medianSize) : (line.Size, previous.Size);
+                if (pitch > Math.Max(size, previousSize) * 1.6 || pitch < size * 0.5 || SizeChanges(previous, line) || line.Bold != previous.Bold || Bullet().IsMatch(line.Text))
                 {
                     Flush();
                 }
@@ -70,6 +74,19 @@ internal static partial class PdfPageLayout
 
         Flush();
     }
+
+    /// <summary>Whether the line was read by OCR: every word carries the recogniser's confidence.</summary>
+    internal static bool Recognised(PdfLine line) => line.Words.All(w => w.Confidence is not null);
+
+    /// <summary>Whether the text size changes from one line to the next, as between a heading and its paragraph.</summary>
+    /// <remarks>
+    /// An OCR'd word has no size of its own: it gets the size the recogniser estimates for its whole line, and on a
+    /// page in two columns that line often runs through both, so a tall heading in one column lends its size to the
+    /// body line beside it, and descenders or a speck swell the estimate. Between OCR'd lines only the spacing tells
+    /// paragraphs apart.
+    /// </remarks>
+    internal static bool SizeChanges(PdfLine previous, PdfLine line) =>
+        !(Recognised(previous) && Recognised(line)) && Math.Abs(line.Size - previous.Size) > 0.5;
 
     [GeneratedRegex(@"^(?:[•·▪◦–-]|\d{1,2}[.)])\s+")]
     private static partial Regex Bullet();

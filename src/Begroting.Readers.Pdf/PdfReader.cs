@@ -129,7 +129,7 @@ public static partial class PdfReader
             .Where(w => !string.IsNullOrWhiteSpace(w.Text))
             .Select(w => new PdfWord(w.Text, w.Left, w.Right, w.Top, w.Bottom, w.Size, false, w.Confidence))
             .ToList();
-        return WithLines(n, frame, words, PdfLattice.FromRules(recognised.Rules));
+        return WithLines(n, frame, RecognisedWords.Clean(words), PdfLattice.FromRules(recognised.Rules));
     }
 
     private static PageText WithLines(int n, PageFrame frame, List<PdfWord> words, List<Lattice> lattices)

@@ -327,4 +327,47 @@ public sealed class OcrTests : IDisposable
         Assert.Contains(repairs, r => r.Reason.Contains("footnote marker", StringComparison.Ordinal));
         Assert.All(repairs, r => Assert.NotNull(r.Provenance));
     }
+
+    [Fact]
+    public void A_hyphen_lost_at_a_line_end_is_put_back_only_where_the_next_piece_is_no_word()
+    {
+        if (!File.Exists("/usr/share/dict/nederlands"))
+        {
+            return;
+        }
+
+        var repairs = new List<Repair>();
+
+        var broken = OcrText.LostHyphens(["passende ondersteu", "ning van mensen"], "scan.pdf#p2", repairs);
+        var phrase = OcrText.LostHyphens(["dat cliënten blijven thuis", "wonen en dat"], "scan.pdf#p2", repairs);
+
+        Assert.Equal(["passende ondersteu-", "ning van mensen"], broken);
+        Assert.Equal("passende ondersteuning van mensen", Begroting.Model.Text.Hyphenation.JoinLines(broken));
+        Assert.Equal(["dat cliënten blijven thuis", "wonen en dat"], phrase);
+        Assert.Single(repairs);
+        Assert.Equal(("ondersteu", "ondersteu-"), (repairs[0].Original, repairs[0].Repaired));
+        Assert.Contains("hyphen lost", repairs[0].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_hyphens_closing_an_amount_read_as_a_long_dash_are_put_back_in_recognised_text_only()
+    {
+        var ocr = new SourceRef("scan.pdf", Page: 27, Confidence: 0.9);
+        var given = new SourceRef("plan.txt", Line: 12);
+        var repairs = new List<Repair>();
+
+        var blocks = OcrText.Repair(
+            [
+                new Paragraph(["Programma 9 omvat in 2013 een bedrag van", "afgerond € 43.500.000,— Dit bestaat voor bijna"], ocr),
+                new Paragraph(["afgerond € 43.500.000,— Dit bestaat"], given),
+                new Paragraph(["een gedachte — niet meer"], ocr),
+            ],
+            repairs);
+
+        Assert.Equal("afgerond € 43.500.000,-- Dit bestaat voor bijna", ((Paragraph)blocks[0]).Lines[1]);
+        Assert.True(blocks[0].Source.Confidence < 0.9);
+        Assert.Equal("afgerond € 43.500.000,— Dit bestaat", ((Paragraph)blocks[1]).Lines[0]);
+        Assert.Equal("een gedachte — niet meer", ((Paragraph)blocks[2]).Lines[0]);
+        Assert.Contains(repairs, r => r is { Original: ",—", Repaired: ",--" } && r.Provenance!.Contains("scan.pdf#p27", StringComparison.Ordinal));
+    }
 }

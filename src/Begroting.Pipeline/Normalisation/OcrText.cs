@@ -92,14 +92,47 @@ internal static partial class OcrText
     {
         var before = repairs.Count;
         var where = source.ToString();
-        var repaired = lines.Select(line => RepairLine(line, where, vocabulary, repairs)).ToList();
+        var repaired = LostHyphens(lines.Select(line => RepairLine(line, where, vocabulary, repairs)).ToList(), where, repairs);
         return (repaired, repairs.Count > before ? source with { Confidence = source.Confidence * RepairedConfidence } : source);
     }
+
+    /// <summary>A hyphen at a line end the recogniser did not see ('verschil' / 'lende'): the next line starts with a piece that is no word, and the two make a listed word.</summary>
+    /// <remarks>
+    /// Only a piece that is no word of its own tells a broken word: where both pieces are words ('blijven thuis' /
+    /// 'wonen', 'een cirkel' / 'rond', but also 'succes' / 'factor') the list cannot say whether the line ran on
+    /// or a word was broken, and the lines are left as read. The hyphen is put back, so that the lines are
+    /// joined as any word broken at a line end is.
+    /// </remarks>
+    internal static List<string> LostHyphens(List<string> lines, string where, List<Repair> repairs)
+    {
+        for (var i = 0; i + 1 < lines.Count; i++)
+        {
+            if (LineEndWord().Match(lines[i]) is not { Success: true } end || LineStartWord().Match(lines[i + 1]) is not { Success: true } start)
+            {
+                continue;
+            }
+
+            var (first, second) = (end.Value, start.Groups["word"].Value);
+            if (first.Length < 4 || second.Length < 4 || Lexicon.Lists(second) || !Lexicon.Lists(first + second))
+            {
+                continue;
+            }
+
+            repairs.Add(new Repair(first, first + "-", $"hyphen lost at a line end ('{first + second}' is one word, broken at the margin)", where));
+            lines[i] = lines[i] + "-";
+        }
+
+        return lines;
+    }
+
 
     private static string RepairLine(string line, string where, Dictionary<string, int> vocabulary, List<Repair> repairs)
     {
         // Tesseract cannot tell a straight quote from a curly one; the documents set straight ones.
         var text = Replace(line, CurlyQuote(), m => m.Value is "‘" or "’" or "‚" ? "'" : "\"", "typographic quote read for a straight one", where, repairs);
+        // The two hyphens closing a round amount ('€ 43.500.000,--') run together into one long dash.
+        text = Replace(text, DashedAmount(), _ => ",--", "two hyphens after an amount read as one long dash", where, repairs);
+
         // A speck before the first word of a line reads as an apostrophe with no quote closing it.
         text = Replace(text, LeadingSpeck(), m => text.IndexOf('\'', m.Length) < 0 ? string.Empty : m.Value, "speck read as an apostrophe", where, repairs);
 
@@ -377,6 +410,15 @@ internal static partial class OcrText
 
             return repaired;
         });
+
+    [GeneratedRegex(@"(?<=\d),—(?=[\s.;:)]|$)")]
+    private static partial Regex DashedAmount();
+
+    [GeneratedRegex(@"(?<=(?:^|\s))\p{Ll}+$")]
+    private static partial Regex LineEndWord();
+
+    [GeneratedRegex(@"^(?<word>\p{Ll}+)(?=[\s.,;:)]|$)")]
+    private static partial Regex LineStartWord();
 
     [GeneratedRegex(@"(?<=[\p{L}\d)%])""+(?=\**(?:\s|$))")]
     private static partial Regex GluedMarker();
