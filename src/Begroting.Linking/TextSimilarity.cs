@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Begroting.Linking;
@@ -24,20 +23,24 @@ public static class TextSimilarity
         ["clienten"] = "client",
     };
 
+    // The build is InvariantGlobalization, where string.Normalize cannot decompose: the Latin letters with diacritics Dutch uses, by hand.
+    private const string Accented = "àáâãäåèéêëìíîïòóôõöùúûüýÿçñ";
+    private const string Plain = "aaaaaaeeeeiiiiooooouuuuyycn";
+
     /// <summary>Lower case without diacritics ('cliënten' is 'clienten', 'Stadsenquête' is 'stadsenquete').</summary>
     public static string Fold(string text)
     {
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var chars = text.ToLowerInvariant().ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            var at = Accented.IndexOf(chars[i], StringComparison.Ordinal);
+            if (at >= 0)
             {
-                sb.Append(c);
+                chars[i] = Plain[at];
             }
         }
 
-        return sb.ToString().Normalize(NormalizationForm.FormC);
+        return new string(chars);
     }
 
     public static IReadOnlyList<string> Tokens(string? text)
