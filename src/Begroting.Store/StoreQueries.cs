@@ -114,24 +114,19 @@ public static class StoreQueries
             """, ("id", id)).Rows.Select(r => (Key: r[0]!, Doc: r[1]!, Kind: r[2]!, Year: Int(r[3]), Quarter: Int(r[4]), Value: r[5] is null ? (double?)null : double.Parse(r[5]!, CultureInfo.InvariantCulture), Raw: r[6]!, Unit: r[7], Flags: r[8]!)).ToList();
 
         var rows = new List<SeriesRow>();
-        string? previousUnit = null;
+        // Units are compared with the latest publication's: a row in another unit says so (per 10.000 in 2018, per 1.000 in 2024).
+        var latest = members.LastOrDefault(m => m.Unit is not null);
         foreach (var member in members)
         {
             var mine = observations.Where(o => o.Key == member.IndicatorKey && o.Doc == member.DocumentId).ToList();
             var others = observations.Where(o => o.Key == member.IndicatorKey && o.Doc != member.DocumentId).GroupBy(o => o.Doc).ToList();
-            var unitChanged = previousUnit is not null && member.Unit is not null && member.Unit != previousUnit;
-            previousUnit = member.Unit ?? previousUnit;
             foreach (var o in mine)
             {
                 var notes = new List<string>();
-                if (unitChanged)
+                var unit = o.Unit ?? member.Unit;
+                if (unit is not null && latest?.Unit is { } latestUnit && unit != latestUnit)
                 {
-                    notes.Add($"unit change: {member.Unit}");
-                }
-
-                if (o.Unit is not null && member.Unit is not null && o.Unit != member.Unit)
-                {
-                    notes.Add($"unit {o.Unit} (indicator: {member.Unit})");
+                    notes.Add($"unit change: {unit} here, {latestUnit} in {latest.PublicationLabel}");
                 }
 
                 var mineSame = mine.Where(x => x.Kind == o.Kind && x.Year == o.Year && x.Quarter == o.Quarter).Select(x => x.Value).Order().ToList();
