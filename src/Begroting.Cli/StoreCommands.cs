@@ -70,7 +70,7 @@ internal static class StoreCommands
         var command = new Command("query", "Run SQL on the store and print the result as a table.") { sql, db };
         command.SetAction(result => WithStore(result.GetValue(db)!, connection =>
         {
-            var table = StoreQueries.Query(connection, result.GetValue(sql)!);
+            var table = StoreQueries.UserQuery(connection, result.GetValue(sql)!);
             Output.Table(table);
             Console.Error.WriteLine($"{table.Rows.Count} rows");
             return ExitCodes.Ok;

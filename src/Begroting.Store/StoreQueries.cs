@@ -50,6 +50,20 @@ public static class StoreQueries
         return new QueryTable(columns, rows);
     }
 
+    /// <summary>A user's SQL with every column as text (DuckDB's own rendering), so lists, structs and lists with nulls print; statements that are not a query run as given.</summary>
+    public static QueryTable UserQuery(DuckDBConnection connection, string sql)
+    {
+        var trimmed = sql.Trim().TrimEnd(';');
+        try
+        {
+            return Query(connection, $"SELECT COLUMNS(*)::VARCHAR FROM ({trimmed})");
+        }
+        catch (DuckDBException)
+        {
+            return Query(connection, trimmed);
+        }
+    }
+
     private static string? Text(object value) => value switch
     {
         double d => d.ToString("0.################", CultureInfo.InvariantCulture),
