@@ -17,6 +17,11 @@ public class LinkTests
         Assert.Equal(labels.Count, cv.Overall.Pairs);
         Assert.True(cv.Overall.F1 >= 0.95, cv.Overall.ToString());
         Assert.True(cv.PublicationPairsOverall.F1 >= 0.9, cv.PublicationPairsOverall.ToString());
+
+        // The README prints what `begroting links eval` prints; training is seeded, so the figures do not move.
+        var readme = File.ReadAllText(Path.Combine(CorpusFiles.Root, "README.md"));
+        Assert.Contains(cv.Overall.ToString(), readme, StringComparison.Ordinal);
+        Assert.Contains(cv.PublicationPairsOverall.ToString(), readme, StringComparison.Ordinal);
     }
 
     [Fact]
