@@ -14,7 +14,7 @@ public class ReadmeTests
     {
         var block = Readme.SkipWhile(l => !l.StartsWith("```", StringComparison.Ordinal)).Skip(1).TakeWhile(l => !l.StartsWith("```", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, block.Count);
-        Assert.Contains("extract corpus --out out", block[0], StringComparison.Ordinal);
+        Assert.Contains("build corpus", block[0], StringComparison.Ordinal);
         var ci = File.ReadAllLines(Path.Combine(CorpusFiles.Root, ".ci", "run")).Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith("set ", StringComparison.Ordinal) && !l.StartsWith("cd ", StringComparison.Ordinal)).ToList();
         Assert.Equal([block[1]], ci);
     }

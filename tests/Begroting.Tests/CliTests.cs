@@ -113,3 +113,20 @@ public sealed class CliTests : IDisposable
         Assert.Contains("value: gold '4', got '3'", off.Out, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The store commands without a store: a clear error that names the file and says to run build.</summary>
+public class StoreCliTests
+{
+    [Theory]
+    [InlineData("series", "statushouders")]
+    [InlineData("query", "select 1")]
+    [InlineData("find", "statushouders")]
+    public void A_missing_store_is_a_usage_error_that_says_to_build(string command, string argument)
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "begroting-no-store-" + Guid.NewGuid().ToString("N"), "begroting.duckdb");
+        var (exit, _, err) = CliTests.Run(command, argument, "--db", missing);
+        Assert.Equal(2, exit);
+        Assert.Contains(missing, err, StringComparison.Ordinal);
+        Assert.Contains("begroting build", err, StringComparison.Ordinal);
+    }
+}

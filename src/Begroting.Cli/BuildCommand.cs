@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Begroting.Pipeline;
+using Begroting.Pipeline.Export;
+using Begroting.Store;
+using Spectre.Console;
+
+namespace Begroting.Cli;
+
+internal static class BuildCommand
+{
+    public const string DefaultDb = "out/begroting.duckdb";
+
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("inputs") { Description = "Corpus folder(s) or files.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out", "-o") { Description = "Folder for <document-id>.json and facts.csv (default: out).", DefaultValueFactory = _ => "out" };
+        var db = new Option<string?>("--db") { Description = "The store (default: <out>/begroting.duckdb)." };
+        var noOcr = new Option<bool>("--no-ocr") { Description = "Do not read pages without a text layer (scans) by OCR." };
+        var ocrCache = new Option<string?>("--ocr-cache") { Description = "Folder that keeps recognised pages (default: ~/.cache/begroting/ocr; empty for none)." };
+        var command = new Command("build", "Extract every document (unchanged ones are reused), link indicators into series and load the DuckDB store.") { inputs, output, db, noOcr, ocrCache };
+        command.SetAction(result => Run(
+            result.GetValue(inputs)!,
+            result.GetValue(output)!,
+            result.GetValue(db),
+            new ExtractionOptions { Ocr = !result.GetValue(noOcr), OcrCache = result.GetValue(ocrCache) }));
+        return command;
+    }
+
+    private static int Run(string[] inputs, string outDir, string? db, ExtractionOptions extraction)
+    {
+        foreach (var input in inputs.Where(i => !Directory.Exists(i) && !File.Exists(i)))
+        {
+            Output.Error($"{input}: no such file or folder");
+            return ExitCodes.Usage;
+        }
+
+        Directory.CreateDirectory(outDir);
+        var database = db ?? Path.Combine(outDir, "begroting.duckdb");
+        var options = new BuildOptions { Extraction = extraction };
+        string Display(string f) => Path.GetRelativePath(Directory.GetCurrentDirectory(), f).Replace('\\', '/');
+        var clock = Stopwatch.StartNew();
+        BuildResult result;
+        if (Output.Plain)
+        {
+            result = StoreBuilder.Build(inputs, database, options, Display);
+        }
+        else
+        {
+            BuildResult? built = null;
+            AnsiConsole.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn()).Start(ctx =>
+            {
+                var task = ctx.AddTask("extracting");
+                built = StoreBuilder.Build(inputs, database, options, Display, (done, total, name) =>
+                {
+                    task.MaxValue = total;
+                    task.Value = done;
+                    task.Description = Markup.Escape(name.Length > 50 ? "..." + name[^47..] : name);
+                });
+            });
+            result = built!;
+        }
+
+        var failed = 0;
+        var facts = new List<FactRow>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in result.Results)
+        {
+            if (r.Document is not { } doc)
+            {
+                failed++;
+                Output.Error($"error {r.ErrorCode}: {r.Error}");
+                continue;
+            }
+
+            if (!ids.Add(doc.Document.Id))
+            {
+                failed++;
+                Output.Error($"error duplicate-id: {r.File}: document id '{doc.Document.Id}' is already used by another input");
+                continue;
+            }
+
+            AtomicFile.Write(Path.Combine(outDir, doc.Document.Id + ".json"), CanonicalJson.Serialize(doc));
+            facts.AddRange(Facts.Of(doc));
+        }
+
+        AtomicFile.Write(Path.Combine(outDir, "facts.csv"), Facts.ToCsv(facts));
+        if (result.LinkWarning is not null)
+        {
+            Output.Error("warning: " + result.LinkWarning);
+        }
+
+        var publications = result.Renditions.Select(r => r.Publication).Distinct(StringComparer.Ordinal).Count();
+        Console.WriteLine($"{result.Results.Count - failed} of {result.Results.Count} documents ({publications} publications) in {database}: {result.Extracted} sources extracted, {result.Reused} reused unchanged; {result.Series} series; {clock.Elapsed.TotalSeconds:0.0} s");
+        return failed == 0 ? ExitCodes.Ok : ExitCodes.DocumentFailed;
+    }
+}

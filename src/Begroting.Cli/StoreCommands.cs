@@ -1,0 +1,240 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Begroting.Store;
+using DuckDB.NET.Data;
+
+namespace Begroting.Cli;
+
+/// <summary>Commands that read the store: export, series, query, find.</summary>
+internal static class StoreCommands
+{
+    private static Option<string> DbOption() => new("--db") { Description = $"The store (default: {BuildCommand.DefaultDb}).", DefaultValueFactory = _ => BuildCommand.DefaultDb };
+
+    /// <summary>Opens the store or says why not; every store command goes through here.</summary>
+    private static int WithStore(string db, Func<DuckDBConnection, int> run)
+    {
+        DuckDBConnection connection;
+        try
+        {
+            connection = StoreQueries.OpenReadOnly(db);
+        }
+        catch (FileNotFoundException e)
+        {
+            Output.Error("error: " + e.Message);
+            return ExitCodes.Usage;
+        }
+        catch (DuckDBException e)
+        {
+            Output.Error($"error: {db}: not a store ({e.Message})");
+            return ExitCodes.Usage;
+        }
+
+        using (connection)
+        {
+            try
+            {
+                return run(connection);
+            }
+            catch (DuckDBException e)
+            {
+                Output.Error($"error: {db}: {e.Message}");
+                return ExitCodes.Usage;
+            }
+        }
+    }
+
+    public static Command Export()
+    {
+        var format = new Option<ExportFormat>("--format") { Description = "csv, parquet or jsonl.", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "Folder for one file per table (facts among them).", Required = true };
+        var db = DbOption();
+        var command = new Command("export", "Write every table of the store (and the flat facts) as CSV, Parquet or JSON lines; columns in schemas/store.schema.json.") { format, output, db };
+        command.SetAction(result => WithStore(result.GetValue(db)!, connection =>
+        {
+            foreach (var path in StoreExport.Export(connection, result.GetValue(format), result.GetValue(output)!))
+            {
+                Console.WriteLine(Path.GetRelativePath(Directory.GetCurrentDirectory(), path));
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    public static Command Query()
+    {
+        var sql = new Argument<string>("sql") { Description = "SQL over the store's tables (read only)." };
+        var db = DbOption();
+        var command = new Command("query", "Run SQL on the store and print the result as a table.") { sql, db };
+        command.SetAction(result => WithStore(result.GetValue(db)!, connection =>
+        {
+            var table = StoreQueries.UserQuery(connection, result.GetValue(sql)!);
+            Output.Table(table);
+            Console.Error.WriteLine($"{table.Rows.Count} rows");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    public static Command Find()
+    {
+        var text = new Argument<string>("text") { Description = "Words that must all occur in an indicator name or goal title." };
+        var db = DbOption();
+        var command = new Command("find", "Search indicator names and goal titles across all publications.") { text, db };
+        command.SetAction(result => WithStore(result.GetValue(db)!, connection =>
+        {
+            var table = StoreQueries.Find(connection, result.GetValue(text)!);
+            Output.Table(table);
+            return table.Rows.Count == 0 ? ExitCodes.DocumentFailed : ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    public static Command Series()
+    {
+        var text = new Argument<string>("series") { Description = "A series id, or words of an indicator name." };
+        var format = new Option<string>("--format") { Description = "table, json or csv.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var db = DbOption();
+        var command = new Command("series", "One indicator across the years: realisaties per year with the publications that reported them, streefwaarden with the publication that set them.") { text, format, db };
+        command.SetAction(result => WithStore(result.GetValue(db)!, connection =>
+        {
+            var view = StoreQueries.Series(connection, result.GetValue(text)!);
+            if (view is null)
+            {
+                Output.Error($"no series matches '{result.GetValue(text)}'; try `begroting find`");
+                return ExitCodes.DocumentFailed;
+            }
+
+            Console.Write(result.GetValue(format) switch
+            {
+                "json" => Json(view),
+                "csv" => Csv(view),
+                _ => string.Empty,
+            });
+            if (result.GetValue(format) == "table")
+            {
+                PrintTable(view);
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static readonly string[] RowColumns = ["kind", "year", "value", "raw", "unit", "publication", "code", "document_id", "flags", "note"];
+
+    private static string?[] Cells(SeriesRow r) =>
+        [r.Kind, r.Year is { } y ? (r.Quarter is { } q ? $"{y}-Q{q}" : y.ToString(CultureInfo.InvariantCulture)) : null, r.Value is null ? null : StoreQueries.Show(r.Value), r.Raw, r.Unit, r.PublicationLabel, r.Code, r.DocumentId, r.Flags, r.Note];
+
+    private static void PrintTable(SeriesView view)
+    {
+        Console.WriteLine($"series {view.Id}: {view.Label}" + (view.UnitChange ? " (unit changes between publications)" : string.Empty));
+        Output.Table(new QueryTable(
+            ["publication", "code", "name", "unit", "link score", "override", "document"],
+            view.Members.Select(m => (IReadOnlyList<string?>)[m.PublicationLabel, m.Code, m.Name, m.Unit, m.LinkScore is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : null, m.ByOverride ? "yes" : null, m.DocumentId]).ToList()),
+            "members");
+        Output.Table(new QueryTable(["kind", "year", "value", "unit", "publication", "code", "note"],
+            view.Rows.Select(r => (IReadOnlyList<string?>)[r.Kind, Cells(r)[1], r.Value is null ? r.Raw : StoreQueries.Show(r.Value), r.Unit, r.PublicationLabel, r.Code, r.Note]).ToList()), "values");
+        if (view.OtherMatches.Count > 0)
+        {
+            Console.WriteLine("also matching: " + string.Join(", ", view.OtherMatches));
+        }
+    }
+
+    private static string Csv(SeriesView view)
+    {
+        var sb = new StringBuilder();
+        sb.Append("series_id,").Append(string.Join(',', RowColumns)).Append('\n');
+        foreach (var r in view.Rows)
+        {
+            sb.Append(Quote(view.Id)).Append(',').Append(string.Join(',', Cells(r).Select(c => Quote(c ?? string.Empty)))).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Quote(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+
+    private static string Json(SeriesView view)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", view.Id);
+            w.WriteString("label", view.Label);
+            w.WriteBoolean("unitChange", view.UnitChange);
+            w.WriteStartArray("members");
+            foreach (var m in view.Members)
+            {
+                w.WriteStartObject();
+                w.WriteString("indicatorKey", m.IndicatorKey);
+                w.WriteString("publication", m.Publication);
+                w.WriteString("publicationLabel", m.PublicationLabel);
+                w.WriteString("documentId", m.DocumentId);
+                w.WriteString("code", m.Code);
+                w.WriteString("name", m.Name);
+                w.WriteString("unit", m.Unit);
+                if (m.LinkScore is { } s)
+                {
+                    w.WriteNumber("linkScore", Math.Round(s, 4));
+                }
+                else
+                {
+                    w.WriteNull("linkScore");
+                }
+
+                w.WriteBoolean("byOverride", m.ByOverride);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("values");
+            foreach (var r in view.Rows)
+            {
+                w.WriteStartObject();
+                w.WriteString("kind", r.Kind);
+                if (r.Year is { } y)
+                {
+                    w.WriteNumber("year", y);
+                }
+                else
+                {
+                    w.WriteNull("year");
+                }
+
+                if (r.Quarter is { } q)
+                {
+                    w.WriteNumber("quarter", q);
+                }
+
+                if (r.Value is { } v)
+                {
+                    w.WriteNumber("value", v);
+                }
+                else
+                {
+                    w.WriteNull("value");
+                }
+
+                w.WriteString("raw", r.Raw);
+                w.WriteString("unit", r.Unit);
+                w.WriteString("publication", r.Publication);
+                w.WriteString("publicationLabel", r.PublicationLabel);
+                w.WriteString("documentId", r.DocumentId);
+                w.WriteString("code", r.Code);
+                w.WriteString("flags", r.Flags);
+                w.WriteString("note", r.Note);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}
