@@ -28,6 +28,12 @@ internal static class RecognisedWords
             return false;
         }
 
+        // A capital and a letter that may be a digit ('Po' for 'P9') can be a code that ends a table's label.
+        if (text.Length == 2 && char.IsUpper(text[0]) && DigitLike.Contains(text[1]))
+        {
+            return false;
+        }
+
         // Nothing within a text size: only dots, or a letter or so read unsure or narrower than letters are (about a
         // fifth of the size, save the narrow ones).
         var narrow = text.All(c => !NarrowLetters.Contains(c)) && word.Right - word.Left < text.Length * word.Size * 0.2;
@@ -40,7 +46,8 @@ internal static class RecognisedWords
         // word of prose, where such words stand between others, and tables hold figures, not lone letters; only a
         // sure read is kept, one that may be a figure ('o'), or a bullet read as a letter ('e') before its item.
         return text.Length <= 2 && text.All(char.IsLetter) && word.Confidence < 0.9 && Alone(word, page)
-            && !text.All(DigitLike.Contains) && !Marker(word, page) && page.Any(o => SameLine(o, word) && o.Right < word.Left);
+            && !text.All(DigitLike.Contains)
+            && !Marker(word, page) && page.Any(o => SameLine(o, word) && o.Right < word.Left);
     }
 
     /// <summary>Drops the weaker of two words that cover the same stretch of x closer together than two lines of text can stand.</summary>

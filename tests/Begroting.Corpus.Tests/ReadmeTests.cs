@@ -31,9 +31,10 @@ public class ReadmeTests
     [Fact]
     public void Example_fact_rows_are_written_as_shown()
     {
-        var examples = Readme.Where(l => l.StartsWith("leiden-", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(examples);
+        // The example rows of facts.csv: the README's other tables (query and series printouts) are not facts.
         var id = "leiden-2018-programmabegroting-p9";
+        var examples = Readme.Where(l => l.StartsWith(id + ",", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(examples);
         var path = CorpusFiles.PathOf(id);
         var doc = Extraction.ExtractFile(path, new ExtractionOptions(), new ManifestIndex(), Path.GetRelativePath(CorpusFiles.Root, path)).Document!;
         var written = Facts.ToCsv(Facts.Of(doc)).Split('\n');

@@ -24,7 +24,7 @@ public sealed class ScanTests : IDisposable
         { "leiden-2018-programmabegroting-p9-scan-150dpi", 0.95 },
         { "leiden-2024-jaarstukken-p9-scan-300dpi", 0.99 },
         { "leiden-2024-jaarstukken-p9-scan-150dpi", 0.80 },
-        { "leiden-2013-beleidsplan-iedereen-telt-mee-scan-2col-300dpi", 0.40 },
+        { "leiden-2013-beleidsplan-iedereen-telt-mee-scan-2col-300dpi", 0.88 },
     };
 
     [Theory]
