@@ -1,4 +1,5 @@
 using System.Text;
+using Begroting.Model.Text;
 
 namespace Begroting.Linking;
 
@@ -10,7 +11,7 @@ public static class LinkFiles
 
     public static IReadOnlyList<LabelledPair> Load(string path)
     {
-        var rows = Csv(File.ReadAllText(path, Encoding.UTF8));
+        var rows = Csv.Parse(File.ReadAllText(path, Encoding.UTF8)).Where(r => r.Count > 1 || r[0].Length > 0).ToList();
         if (rows.Count == 0 || !rows[0].SequenceEqual(Header))
         {
             throw new InvalidDataException($"{path}:1: expected the header '{string.Join(',', Header)}'");
@@ -29,66 +30,5 @@ public static class LinkFiles
         }
 
         return pairs;
-    }
-
-    /// <summary>RFC 4180 rows (quoted fields may hold commas, quotes and line breaks); blank lines skipped.</summary>
-    internal static List<List<string>> Csv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                row.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                if (row.Count > 1 || row[0].Length > 0)
-                {
-                    rows.Add(row);
-                }
-
-                row = [];
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add(row);
-        }
-
-        return rows;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Begroting.Model.Canonical;
+using Begroting.Model.Text;
 using Begroting.Pipeline.Normalisation;
 
 namespace Begroting.Pipeline.Export;
@@ -169,73 +170,5 @@ public static class Facts
         }
 
         return rows;
-    }
-}
-
-/// <summary>RFC 4180 records; small enough not to need a library.</summary>
-internal static class Csv
-{
-    public static List<List<string>> Parse(string text)
-    {
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        var i = 0;
-        while (i < text.Length)
-        {
-            var ch = text[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(ch);
-                }
-            }
-            else if (ch == '"')
-            {
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                record.Add(field.ToString());
-                field.Clear();
-            }
-            else if (ch == '\n' || ch == '\r')
-            {
-                if (ch == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                record.Add(field.ToString());
-                field.Clear();
-                records.Add(record);
-                record = [];
-            }
-            else
-            {
-                field.Append(ch);
-            }
-
-            i++;
-        }
-
-        if (field.Length > 0 || record.Count > 0)
-        {
-            record.Add(field.ToString());
-            records.Add(record);
-        }
-
-        return records;
     }
 }
