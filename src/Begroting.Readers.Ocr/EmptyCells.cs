@@ -66,7 +66,7 @@ internal static class EmptyCells
         Math.Min(word.X1, cell.X1) - Math.Max(word.X0, cell.X0) > 0 && Math.Min(word.Y1, cell.Y1) - Math.Max(word.Y0, cell.Y0) > 0;
 
     /// <summary>The box around the dark pixels of a region, when there are enough of them to be a mark and not a speck.</summary>
-    private static Box? InkIn(Box cell, byte[] pixels, int offset, int width, int height)
+    public static Box? InkIn(Box cell, byte[] pixels, int offset, int width, int height, int least = 12)
     {
         var (x0, y0, x1, y1, count) = (int.MaxValue, int.MaxValue, -1, -1, 0);
         for (var y = Math.Max(0, cell.Y0); y <= Math.Min(height - 1, cell.Y1); y++)
@@ -80,7 +80,7 @@ internal static class EmptyCells
             }
         }
 
-        return count >= 12 ? new Box(x0, y0, x1, y1) : null;
+        return count >= least ? new Box(x0, y0, x1, y1) : null;
     }
 
     // A speck of one or two pixels has no dark neighbours to speak of; a stroke has several.

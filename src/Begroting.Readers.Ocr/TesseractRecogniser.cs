@@ -57,7 +57,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     {
         var where = $"{page.File}#p{page.Number}";
         var version = Version.Value ?? throw new DocumentException("ocr-unavailable", "the page has no text layer and Tesseract is not installed (Debian: apt-get install tesseract-ocr tesseract-ocr-nld)", where);
-        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased-kept-2|figures-reread-80|h150|dark200|inline|h100|thin|otsu-white|low-borders-joined-2|empty-cells-read|straddlers-split");
+        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased-kept-2|figures-reread-80|h150|dark200|inline|h100|thin|otsu-white|low-borders-joined-2|empty-cells-read|straddlers-split|line-end-hyphens");
         var cached = cache is null ? null : Path.Combine(cache, key[..2], key + ".hocr");
         if (cached is not null && File.Exists(cached) && File.Exists(cached + ".rules"))
         {
@@ -112,6 +112,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
 
             var hocr = RereadFigures(File.ReadAllText(image + ".hocr"), pixels, offset, width, height, Path.Combine(work.FullName, "figure"));
             hocr = ReadEmptyCells(hocr, rules, pixels, offset, width, height, Path.Combine(work.FullName, "cell"));
+            hocr = LineEndHyphens(hocr, pixels, offset, width, height);
             return (hocr, rules);
         }
         finally
@@ -234,6 +235,60 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
         return end < 0 ? hocr : hocr.Insert(end, lines.ToString());
     }
 
+    /// <summary>A hyphen the page's recognition left off the end of a word that ends a line ('succes' for 'succes-' before 'factor') joins the word when its shape says it is one.</summary>
+    /// <remarks>
+    /// Without it the broken word's pieces read as two words ('succes factor'), and where both are words no list
+    /// can tell that they were one. Only a mark after the last word of a line or of a column is taken (a dash
+    /// between words is read as a word of its own), and only a short bar at the height of the small letters.
+    /// </remarks>
+    internal static string LineEndHyphens(string hocr, byte[] pixels, int offset, int width, int height)
+    {
+        var lines = LineTitle().Matches(hocr);
+        var edits = new List<(int Index, int Length, string Text)>();
+        for (var l = 0; l < lines.Count; l++)
+        {
+            var end = l + 1 < lines.Count ? lines[l + 1].Index : hocr.Length;
+            var size = double.Parse(lines[l].Groups["size"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var words = WordBox().Matches(hocr[lines[l].Index..end]).Select(m =>
+            {
+                int At(string g) => int.Parse(m.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
+                return (Match: m, Box: new EmptyCells.Box(At("x0"), At("y0"), At("x1"), At("y1")));
+            }).ToList();
+            foreach (var (m, box) in words)
+            {
+                var text = System.Net.WebUtility.HtmlDecode(m.Groups["text"].Value);
+                if (text.Length < 2 || !char.IsLower(text[^1]) || words.Any(w => w.Box.X0 > box.X1 && w.Box.X0 < box.X1 + (2 * size)))
+                {
+                    continue;
+                }
+
+                var region = new EmptyCells.Box(box.X1 + 1, box.Y0, Math.Min(width - 1, box.X1 + (int)Math.Ceiling(0.7 * size)), box.Y1);
+                if (EmptyCells.InkIn(region, pixels, offset, width, height, least: 4) is not { } ink)
+                {
+                    continue;
+                }
+
+                var middle = (ink.Y0 + ink.Y1) / 2.0;
+                var bar = ink.Width >= 2 * ink.Height && ink.Height <= Math.Max(2, size / 5) && ink.Width <= 0.8 * size;
+                var clear = ink.X0 - box.X1 <= 0.35 * size && ink.X1 < region.X1 && ink.Y0 > region.Y0 && ink.Y1 < region.Y1;
+                var level = middle > box.Y0 + (0.2 * box.Height) && middle < box.Y1 - (0.15 * box.Height);
+                if (bar && clear && level)
+                {
+                    var title = m.Value.Replace(FormattableString.Invariant($"{box.X1} {box.Y1};"), FormattableString.Invariant($"{ink.X1} {box.Y1};"), StringComparison.Ordinal);
+                    edits.Add((lines[l].Index + m.Index, m.Length, title.Replace(">" + m.Groups["text"].Value + "<", ">" + m.Groups["text"].Value + "-<", StringComparison.Ordinal)));
+                }
+            }
+        }
+
+        var result = new StringBuilder(hocr);
+        foreach (var (index, length, text) in edits.OrderByDescending(e => e.Index))
+        {
+            result.Remove(index, length).Insert(index, text);
+        }
+
+        return result.ToString();
+    }
+
     /// <summary>Reads each region alone as one line, in one Tesseract run over the list of crops (starting Tesseract once per crop cost more than reading them): the words of each, with their confidence (0 to 100).</summary>
     private List<List<(string Text, double Conf)>> ReadAlone(List<(int X0, int Y0, int Width, int Height)> regions, byte[] pixels, int offset, int width, string crop, string whitelist)
     {
@@ -283,8 +338,11 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
         File.WriteAllBytes(path, bytes);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"<span class='ocrx_word'[^>]*title='bbox (?<x0>\d+) (?<y0>\d+) (?<x1>\d+) (?<y1>\d+); x_wconf (?<conf>\d+)'[^>]*>[^<]*</span>")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"<span class='ocrx_word'[^>]*title='bbox (?<x0>\d+) (?<y0>\d+) (?<x1>\d+) (?<y1>\d+); x_wconf (?<conf>\d+)'[^>]*>(?<text>[^<]*)</span>")]
     private static partial System.Text.RegularExpressions.Regex WordBox();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<span class='ocr_(?:line|header|caption|textfloat)'[^>]*title=""bbox \d+ \d+ \d+ \d+;[^""]*x_size (?<size>[\d.]+)")]
+    private static partial System.Text.RegularExpressions.Regex LineTitle();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"x_size ([\d.]+)")]
     private static partial System.Text.RegularExpressions.Regex LineSize();

@@ -37,6 +37,26 @@ public class NormaliserTests
     }
 
     [Fact]
+    public void A_line_that_reads_like_another_programmes_policy_area_is_no_area_of_this_one()
+    {
+        // A footnote '3' with a bullet read as 'C' before a list of towns, in programme 7; 7B has an area and no goals.
+        var doc = TestDocuments.Normalise(BudgetHeader + "Beleidsterrein 7B Inkomen\n\n3C Kaag en Braasem, Leiden, Leiderdorp, Oegstgeest\n\n" +
+            "Doel\tPrestatie\n7A1 Inwoners werken\t7A1.1 Bemiddelen\n\n");
+
+        Assert.Equal(["7A", "7B"], doc.PolicyAreas.Select(a => a.Code).Order());
+        Assert.Contains(doc.Residue, r => r.Text.StartsWith("3C Kaag en Braasem", StringComparison.Ordinal) && r.Reason.Contains("programme 7", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Another_programmes_area_whose_goals_the_document_holds_stays()
+    {
+        var doc = TestDocuments.Normalise(BudgetHeader + "Beleidsterrein 3C Ondernemen\n\n" +
+            "Doel\tPrestatie\n7A1 Inwoners werken\t7A1.1 Bemiddelen\n7A2 Meer werk\t7A2.1 Scholen\n3C1 Ondernemers groeien\t3C1.1 Loket\n\n");
+
+        Assert.Contains(doc.PolicyAreas, a => a.Code == "3C");
+    }
+
+    [Fact]
     public void A_row_one_value_short_goes_to_residue_not_to_a_guessed_column()
     {
         var doc = TestDocuments.Normalise(

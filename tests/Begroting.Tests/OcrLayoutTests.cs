@@ -72,6 +72,21 @@ public sealed class OcrLayoutTests : IDisposable
     }
 
     [Fact]
+    public void A_note_under_a_paragraph_at_the_body_spacing_is_a_paragraph_of_its_own()
+    {
+        var blocks = Read(
+            Line("en 25 deelnemers aan het werk als vrijwilliger.", 60, 200)
+                .Concat(Line("* De realisatie van deze indicatoren is afhankelijk", 60, 211.3))
+                .Concat(Line("van de nieuwe prestatieafspraken.", 60, 222.6))
+                .Concat(Line("Wij rapporteren hierover via de Beleidsmonitor", 60, 260))
+                .Concat(Line("* van de gemeente.", 60, 271.3)));
+
+        Assert.Equal(
+            ["en 25 deelnemers aan het werk als vrijwilliger.", "* De realisatie van deze indicatoren is afhankelijk / van de nieuwe prestatieafspraken.", "Wij rapporteren hierover via de Beleidsmonitor / * van de gemeente."],
+            blocks.Select(TextOf));
+    }
+
+    [Fact]
     public void Specks_between_paragraphs_do_not_join_them_and_a_word_read_twice_is_kept_once()
     {
         var words = Line("Bron: Stadsenquete", 60, 200)

@@ -329,6 +329,57 @@ public sealed class OcrTests : IDisposable
     }
 
     [Fact]
+    public void A_hyphen_the_recogniser_left_off_a_line_end_is_taken_from_its_shape_and_nothing_else_is()
+    {
+        const int Width = 400;
+        var (file, dark) = WhitePage(Width, 200);
+        void Fill(int x0, int y0, int x1, int y1)
+        {
+            for (var y = y0; y <= y1; y++)
+            {
+                for (var x = x0; x <= x1; x++)
+                {
+                    dark(x, y);
+                }
+            }
+        }
+
+        // Line 1: 'succes' (x 20-120, x-height 40-60) and a bar at mid height just after it: a hyphen.
+        // Line 2: 'factor' with a bar at its foot (an underscore, not a hyphen).
+        // Line 3: 'een' with a bar after it and another word close behind (a dash between words).
+        Fill(126, 49, 134, 51);
+        Fill(126, 118, 134, 120);
+        Fill(126, 169, 134, 171);
+        var offset = file.Length - (Width * 200);
+        string Line(int n, int y0, int y1, string text, int x1 = 120, string more = "") =>
+            $"<span class='ocr_line' id='line_1_{n}' title=\"bbox 20 {y0} 300 {y1}; baseline 0 0; x_size 30\">" +
+            $"<span class='ocrx_word' id='word_1_{n}' title='bbox 20 {y0} {x1} {y1}; x_wconf 96'>{text}</span>{more}</span>\n";
+        var hocr = "<div class='ocr_page'>\n" + Line(1, 40, 60, "succes") + Line(2, 100, 120, "factor")
+            + Line(3, 160, 180, "een", more: "<span class='ocrx_word' id='word_1_9' title='bbox 150 160 220 180; x_wconf 96'>ander</span>") + "</div>";
+
+        var read = TesseractRecogniser.LineEndHyphens(hocr, file, offset, Width, 200);
+
+        Assert.Contains("title='bbox 20 40 134 60; x_wconf 96'>succes-<", read, StringComparison.Ordinal);
+        Assert.Contains(">factor<", read, StringComparison.Ordinal);
+        Assert.Contains(">een<", read, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(read, "-<"));
+    }
+
+    [Fact]
+    public void The_pieces_of_a_word_broken_at_a_line_end_are_judged_whole_and_not_repaired_alone()
+    {
+        Assert.True(File.Exists("/usr/share/dict/nederlands"), "the Dutch word list (Debian wdutch) is needed; the test command installs it");
+        var ocr = new SourceRef("scan.pdf", Page: 26, Confidence: 0.9);
+        var repairs = new List<Repair>();
+
+        var blocks = OcrText.Repair([new Paragraph(["deelname aan activi-", "teiten buitenshuis", "en aan activiteilen"], ocr)], repairs);
+
+        // 'teiten' alone is one confusion from 'teilen'; with its head it is 'activiteiten', a word.
+        Assert.Equal("deelname aan activiteiten buitenshuis en aan activiteiten", Begroting.Model.Text.Hyphenation.JoinLines(((Paragraph)blocks[0]).Lines));
+        Assert.Equal(("activiteilen", "activiteiten"), (repairs.Single().Original, repairs.Single().Repaired));
+    }
+
+    [Fact]
     public void A_hyphen_lost_at_a_line_end_is_put_back_only_where_the_next_piece_is_no_word()
     {
         if (!File.Exists("/usr/share/dict/nederlands"))

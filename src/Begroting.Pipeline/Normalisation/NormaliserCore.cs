@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Begroting.Model.Canonical;
 using Begroting.Model.Diagnostics;
 using Begroting.Model.Layout;
@@ -43,6 +44,7 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
         CheckTruncation();
         CollectAreas();
         var identity = ResolveIdentity();
+        DropForeignAreas(identity);
         ReadTables(identity);
         if (identity.Kind == DocumentKind.Beleidsplan || blocks.Any(IsIndicatorSectionHeading))
         {
@@ -153,6 +155,28 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>A programme's policy areas carry its number (9A, 9B of programme 9): a line that reads like another programme's area ('3C Kaag en Braasem', a footnote '3' and a bullet read as 'C') is no area of this document.</summary>
+    /// <remarks>An area of another programme whose goals or indicators (3C1, 3C1.a) the document does hold stays: a book of several programmes is read whole.</remarks>
+    private void DropForeignAreas(Identity identity)
+    {
+        if (identity.Programme is not { } number || !number.All(char.IsAsciiDigit))
+        {
+            return;
+        }
+
+        bool Used(string code) => AllTexts.Any(t => t.Contains(code, StringComparison.Ordinal) && Regex.IsMatch(t, $@"(?<![\dA-Za-z]){Regex.Escape(code)}\d"));
+        foreach (var (key, area) in areas.Where(a => a.Value.Code is { } code && Codes.ProgrammeOf(code) != number && !Used(code)).ToList())
+        {
+            areas.Remove(key);
+            foreach (var name in areaCodeByName.Where(kv => kv.Value == area.Code).Select(kv => kv.Key).ToList())
+            {
+                areaCodeByName.Remove(name);
+            }
+
+            Residue($"{area.Code} {area.Name}", $"reads like policy area {area.Code}, but this is programme {number}", area.Provenance);
         }
     }
 

@@ -92,7 +92,7 @@ internal static partial class OcrText
     {
         var before = repairs.Count;
         var where = source.ToString();
-        var repaired = LostHyphens(lines.Select(line => RepairLine(line, where, vocabulary, repairs)).ToList(), where, repairs);
+        var repaired = LostHyphens(lines.Select((line, i) => RepairLine(line, where, vocabulary, repairs, Broken(lines, i))).ToList(), where, repairs);
         return (repaired, repairs.Count > before ? source with { Confidence = source.Confidence * RepairedConfidence } : source);
     }
 
@@ -126,7 +126,17 @@ internal static partial class OcrText
     }
 
 
-    private static string RepairLine(string line, string where, Dictionary<string, int> vocabulary, List<Repair> repairs)
+    /// <summary>The pieces of words broken at this line's ends: the head the line above ends with ('activi-') and the tail the line below starts with.</summary>
+    private static (string? Head, string? Tail) Broken(IReadOnlyList<string> lines, int i)
+    {
+        string? Head(int at) => at >= 0 && at + 1 < lines.Count && BrokenEnd().Match(lines[at]) is { Success: true } m ? m.Groups["head"].Value : null;
+        string? Tail(int at) => at < lines.Count && LineStartWord().Match(lines[at]) is { Success: true } m ? m.Groups["word"].Value : null;
+        var head = Head(i - 1);
+        var tail = Head(i) is not null ? Tail(i + 1) : null;
+        return (head, tail);
+    }
+
+    private static string RepairLine(string line, string where, Dictionary<string, int> vocabulary, List<Repair> repairs, (string? Head, string? Tail) broken = default)
     {
         // Tesseract cannot tell a straight quote from a curly one; the documents set straight ones.
         var text = Replace(line, CurlyQuote(), m => m.Value is "‘" or "’" or "‚" ? "'" : "\"", "typographic quote read for a straight one", where, repairs);
@@ -195,6 +205,16 @@ internal static partial class OcrText
         return Word().Replace(text, m =>
         {
             var word = m.Value;
+
+            // A piece of a word broken at the line end is no word ('activi-' / 'teiten'): it is judged whole.
+            var whole = m.Index == 0 && broken.Head is { } head ? head + word
+                : m.Index + m.Length == text.Length - 1 && text.EndsWith('-') && broken.Tail is { } tail ? word + tail
+                : null;
+            if (whole is not null && Lexicon.Lists(whole))
+            {
+                return word;
+            }
+
             if (Lexicon.Knows(word) || Lexicon.Alternative(word) is not { } alternative)
             {
                 return word;
@@ -416,6 +436,9 @@ internal static partial class OcrText
 
     [GeneratedRegex(@"(?<=(?:^|\s))\p{Ll}+$")]
     private static partial Regex LineEndWord();
+
+    [GeneratedRegex(@"(?<=(?:^|\s))(?<head>\p{L}+)-$")]
+    private static partial Regex BrokenEnd();
 
     [GeneratedRegex(@"^(?<word>\p{Ll}+)(?=[\s.,;:)]|$)")]
     private static partial Regex LineStartWord();
