@@ -147,6 +147,16 @@ public class NormaliserTests
     }
 
     [Fact]
+    public void A_header_whose_lines_a_scan_put_out_of_order_keeps_its_kind_and_a_lone_wijziging_stays_wijziging()
+    {
+        var doc = TestDocuments.Normalise(
+            "Werk | Rekening 2023 | Begroting 2024 | Wijziging | Begroting 2024 wijziging na | Rekening 2024 | Verschil 2024 | |\n---|---|---|---|---|---|---|---|\nBedragen x € 1.000,- | |||||||\n" +
+            "Werk | Lasten | 1 | 2 | 3 | 5 | 4 | 1 |\nBaten | -1 | -2 | 0 | -2 | -1 | -1 |\nSaldo | 0 | 0 | 3 | 3 | 3 | 0 |\n\n9A Werk\n");
+        var table = Assert.Single(doc.FinancialTables);
+        Assert.Equal([ColumnKind.Rekening, ColumnKind.Begroting, ColumnKind.Wijziging, ColumnKind.BegrotingNaWijziging, ColumnKind.Rekening, ColumnKind.Verschil], table.Columns.Select(c => c.Kind));
+    }
+
+    [Fact]
     public void A_policy_plan_states_indicators_in_sentences()
     {
         var doc = TestDocuments.Normalise(

@@ -372,11 +372,34 @@ public sealed class OcrTests : IDisposable
         var ocr = new SourceRef("scan.pdf", Page: 26, Confidence: 0.9);
         var repairs = new List<Repair>();
 
-        var blocks = OcrText.Repair([new Paragraph(["deelname aan activi-", "teiten buitenshuis", "en aan activiteilen"], ocr)], repairs);
+        var blocks = OcrText.Repair([new Paragraph(["deelname aan activi-", "teiten buitenshuis", "en aan activiteilen in de Begroüng"], ocr)], repairs);
 
         // 'teiten' alone is one confusion from 'teilen'; with its head it is 'activiteiten', a word.
-        Assert.Equal("deelname aan activiteiten buitenshuis en aan activiteiten", Begroting.Model.Text.Hyphenation.JoinLines(((Paragraph)blocks[0]).Lines));
-        Assert.Equal(("activiteilen", "activiteiten"), (repairs.Single().Original, repairs.Single().Repaired));
+        // 'Begroüng' is the ligature 'ti' read as one letter.
+        Assert.Equal("deelname aan activiteiten buitenshuis en aan activiteiten in de Begroting", Begroting.Model.Text.Hyphenation.JoinLines(((Paragraph)blocks[0]).Lines));
+        Assert.Equal([("activiteilen", "activiteiten"), ("Begroüng", "Begroting")], repairs.Select(r => (r.Original, r.Repaired)));
+    }
+
+    [Fact]
+    public void A_year_that_lost_its_first_digit_at_a_cell_border_is_read_from_the_year_beside_it_and_only_in_a_row_of_years()
+    {
+        var ocr = new SourceRef("scan.pdf", Page: 6, Confidence: 0.9);
+        Cell C(string text) => new([text], ocr);
+        var table = new Table(
+            [
+                new TableRow([C("Effectindicator"), C("Realisatie"), C(""), C(""), C(""), C("Streefwaarde 2024")], ocr),
+                new TableRow([C(""), C("2021"), C("022"), C("023"), C("024"), C("")], ocr),
+                new TableRow([C("9D1.a Aantal"), C("2000"), C("999"), C("12"), C("8"), C("23")], ocr),
+            ],
+            TableForm.Grid,
+            ocr);
+        var repairs = new List<Repair>();
+
+        var rows = ((Table)OcrText.Repair([table], repairs)[0]).Rows;
+
+        Assert.Equal(["", "2021", "2022", "2023", "2024", ""], rows[1].Cells.Select(c => c.Text));
+        Assert.Equal("999", rows[2].Cells[2].Text);
+        Assert.Equal(3, repairs.Count(r => r.Reason.Contains("first digit of a year", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -100,6 +100,7 @@ internal static class Lexicon
     [
         ("é", "ë", "é read for ë (financiële, cliënten)"),
         ("é", "ê", "é read for ê (enquête)"),
+        ("ü", "ti", "the ligature ti read as ü (Begroüng)"),
         ("rn", "m", "rn read for m"),
         ("m", "rn", "m read for rn"),
         ("cl", "d", "cl read for d"),

@@ -162,9 +162,12 @@ internal sealed partial class NormaliserCore
 
     private static ColumnKind? MoneyKind(string header)
     {
+        // A header of several lines whose lines a scan put out of order ('Begroting 2024 wijziging' over 'na') still
+        // has every word of its phrase.
+        var words = header.ToLowerInvariant().Split([' ', '\n', '/'], StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         foreach (var (phrase, kind) in Vocabulary.MoneyColumns)
         {
-            if (header.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+            if (header.Contains(phrase, StringComparison.OrdinalIgnoreCase) || (phrase.Contains(' ', StringComparison.Ordinal) && phrase.Split(' ').All(words.Contains)))
             {
                 return kind;
             }

@@ -85,7 +85,7 @@ internal static partial class OcrText
                 return new Cell(lines, source with { Path = cell.Source.Path }, cell.IsHeader);
             }).ToList(),
         }).ToList();
-        return table with { Rows = RepairCodes(RepairFigures(rows, repairs), repairs) };
+        return table with { Rows = RepairCodes(RepairFigures(YearRuns(rows, repairs), repairs), repairs) };
     }
 
     private static (IReadOnlyList<string> Lines, SourceRef Source) Text(IReadOnlyList<string> lines, SourceRef source, Dictionary<string, int> vocabulary, List<Repair> repairs)
@@ -307,6 +307,41 @@ internal static partial class OcrText
         ("o", "9"), ("g", "9"), ("q", "9"),
     ];
 
+    /// <summary>A year in a run of years that lost its first digit against a cell border ('2021 | 022 | 023'): the year beside it says which it is.</summary>
+    private static List<TableRow> YearRuns(List<TableRow> rows, List<Repair> repairs)
+    {
+        var result = rows.Select(r => r.Cells.ToList()).ToList();
+        // Only a row of years and such pieces: a '999' among amounts beside a '2000' is an amount.
+        foreach (var cells in result.Where(cells => cells.Select(Single).All(t => t is null || !FigureLike().IsMatch(t) || DutchValue.IsYear(t) || ThreeDigits().IsMatch(t))))
+        {
+            int? YearAt(int c) => c >= 0 && c < cells.Count && Single(cells[c]) is { } t && DutchValue.IsYear(t) ? int.Parse(t, CultureInfo.InvariantCulture) : null;
+            foreach (var step in new[] { -1, 1 })
+            {
+                for (var k = 0; k < cells.Count; k++)
+                {
+                    var c = step == -1 ? k : cells.Count - 1 - k;
+                    var cell = cells[c];
+                    if (cell.Source.Confidence is null || Single(cell) is not { } text || !ThreeDigits().IsMatch(text) || YearAt(c + step) is not { } beside)
+                    {
+                        continue;
+                    }
+
+                    var year = beside - step;
+                    if (year % 1000 != int.Parse(text, CultureInfo.InvariantCulture))
+                    {
+                        continue;
+                    }
+
+                    var repaired = year.ToString(CultureInfo.InvariantCulture);
+                    repairs.Add(new Repair(text, repaired, $"first digit of a year lost at a cell border (the year beside it is {beside})", cell.Source.ToString()));
+                    cells[c] = new Cell([repaired], cell.Source with { Confidence = cell.Source.Confidence * RepairedConfidence }, cell.IsHeader);
+                }
+            }
+        }
+
+        return rows.Select((row, i) => row with { Cells = result[i] }).ToList();
+    }
+
     /// <summary>Indicator codes the OCR damaged ('9ALe', '9QA1.b', '9A1:c'), repaired when the codes of the rows around them say which code stands there.</summary>
     /// <remarks>Codes run in order down a table (9A1.a, 9A1.b, ...): a first word within two characters of the code the row before or after implies is that code.</remarks>
     private static List<TableRow> RepairCodes(List<TableRow> rows, List<Repair> repairs)
@@ -436,6 +471,12 @@ internal static partial class OcrText
 
     [GeneratedRegex(@"(?<=(?:^|\s))\p{Ll}+$")]
     private static partial Regex LineEndWord();
+
+    [GeneratedRegex(@"^\d{3}$")]
+    private static partial Regex ThreeDigits();
+
+    [GeneratedRegex(@"^-?[\d.,]+%?\**$")]
+    private static partial Regex FigureLike();
 
     [GeneratedRegex(@"(?<=(?:^|\s))(?<head>\p{L}+)-$")]
     private static partial Regex BrokenEnd();
