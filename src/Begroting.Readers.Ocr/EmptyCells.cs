@@ -83,6 +83,58 @@ internal static class EmptyCells
         return count >= least ? new Box(x0, y0, x1, y1) : null;
     }
 
+    /// <summary>The boxes of the separate marks in a region: ink connected through its eight neighbours, one pixel alone left out.</summary>
+    public static List<Box> Blobs(Box region, byte[] pixels, int offset, int width, int height)
+    {
+        var (x0, y0, x1, y1) = (Math.Max(0, region.X0), Math.Max(0, region.Y0), Math.Min(width - 1, region.X1), Math.Min(height - 1, region.Y1));
+        var (w, h) = (x1 - x0 + 1, y1 - y0 + 1);
+        var result = new List<Box>();
+        if (w <= 0 || h <= 0)
+        {
+            return result;
+        }
+
+        var seen = new bool[w * h];
+        var stack = new Stack<(int X, int Y)>();
+        for (var y = y0; y <= y1; y++)
+        {
+            for (var x = x0; x <= x1; x++)
+            {
+                if (seen[((y - y0) * w) + x - x0] || pixels[offset + (y * width) + x] >= Ink)
+                {
+                    continue;
+                }
+
+                var (bx0, by0, bx1, by1, count) = (x, y, x, y, 0);
+                seen[((y - y0) * w) + x - x0] = true;
+                stack.Push((x, y));
+                while (stack.TryPop(out var p))
+                {
+                    (bx0, by0, bx1, by1, count) = (Math.Min(bx0, p.X), Math.Min(by0, p.Y), Math.Max(bx1, p.X), Math.Max(by1, p.Y), count + 1);
+                    for (var dy = -1; dy <= 1; dy++)
+                    {
+                        for (var dx = -1; dx <= 1; dx++)
+                        {
+                            var (qx, qy) = (p.X + dx, p.Y + dy);
+                            if (qx >= x0 && qx <= x1 && qy >= y0 && qy <= y1 && !seen[((qy - y0) * w) + qx - x0] && pixels[offset + (qy * width) + qx] < Ink)
+                            {
+                                seen[((qy - y0) * w) + qx - x0] = true;
+                                stack.Push((qx, qy));
+                            }
+                        }
+                    }
+                }
+
+                if (count >= 2)
+                {
+                    result.Add(new Box(bx0, by0, bx1, by1));
+                }
+            }
+        }
+
+        return result;
+    }
+
     // A speck of one or two pixels has no dark neighbours to speak of; a stroke has several.
     private static int Neighbours(byte[] pixels, int offset, int width, int height, int x, int y)
     {

@@ -57,7 +57,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     {
         var where = $"{page.File}#p{page.Number}";
         var version = Version.Value ?? throw new DocumentException("ocr-unavailable", "the page has no text layer and Tesseract is not installed (Debian: apt-get install tesseract-ocr tesseract-ocr-nld)", where);
-        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased-kept-2|figures-reread-80|h150|dark200|inline|h100|thin|otsu-white|low-borders-joined-2|empty-cells-read|straddlers-split|line-end-hyphens");
+        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased-kept-2|figures-reread-80|h150|dark200|inline|h100|thin|otsu-white|low-borders-joined-2|empty-cells-read|straddlers-split|line-end-hyphens|raised-marks-6");
         var cached = cache is null ? null : Path.Combine(cache, key[..2], key + ".hocr");
         if (cached is not null && File.Exists(cached) && File.Exists(cached + ".rules"))
         {
@@ -113,6 +113,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
             var hocr = RereadFigures(File.ReadAllText(image + ".hocr"), pixels, offset, width, height, Path.Combine(work.FullName, "figure"));
             hocr = ReadEmptyCells(hocr, rules, pixels, offset, width, height, Path.Combine(work.FullName, "cell"));
             hocr = LineEndHyphens(hocr, pixels, offset, width, height);
+            hocr = RaisedMarks(hocr, pixels, offset, width, height);
             return (hocr, rules);
         }
         finally
@@ -241,7 +242,79 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     /// can tell that they were one. Only a mark after the last word of a line or of a column is taken (a dash
     /// between words is read as a word of its own), and only a short bar at the height of the small letters.
     /// </remarks>
-    internal static string LineEndHyphens(string hocr, byte[] pixels, int offset, int width, int height)
+    internal static string LineEndHyphens(string hocr, byte[] pixels, int offset, int width, int height) => EditWords(hocr, (size, words, i) =>
+    {
+        var (text, box) = words[i];
+        if (text.Length < 2 || !char.IsLower(text[^1]) || words.Any(w => w.Box.X0 > box.X1 && w.Box.X0 < box.X1 + (2 * size)))
+        {
+            return null;
+        }
+
+        var region = new EmptyCells.Box(box.X1 + 1, box.Y0, Math.Min(width - 1, box.X1 + (int)Math.Ceiling(0.7 * size)), box.Y1);
+        if (EmptyCells.InkIn(region, pixels, offset, width, height, least: 4) is not { } ink)
+        {
+            return null;
+        }
+
+        var middle = (ink.Y0 + ink.Y1) / 2.0;
+        var bar = ink.Width >= 2 * ink.Height && ink.Height <= Math.Max(2, size / 5) && ink.Width <= 0.8 * size;
+        var clear = ink.X0 - box.X1 <= 0.35 * size && ink.X1 < region.X1 && ink.Y0 > region.Y0 && ink.Y1 < region.Y1;
+        var level = middle > box.Y0 + (0.2 * box.Height) && middle < box.Y1 - (0.15 * box.Height);
+        return bar && clear && level ? (text + "-", ink.X1) : null;
+    });
+
+    /// <summary>Footnote marks raised after a figure ('23*', '-**') that the recogniser took into the word's box but left out of its text are put back, one per mark.</summary>
+    /// <remarks>
+    /// A mark is a small blob, about as wide as high (not a splinter of a cell border), wholly above the middle of the
+    /// figure's glyphs and right of all of them, and the only thing there; a mark the recogniser did read is not
+    /// added twice. Only words that are figures, a dash or 'nnb' are looked at.
+    /// </remarks>
+    internal static string RaisedMarks(string hocr, byte[] pixels, int offset, int width, int height) => EditWords(hocr, (size, words, i) =>
+    {
+        var (text, box) = words[i];
+        if (MarkedFigure().Match(text) is not { Success: true } figure)
+        {
+            return null;
+        }
+
+        // A dash stands at the middle of the small letters: marks after it rise above it; after figures, above their middle.
+        var dash = figure.Groups["figure"].Value == "-";
+        var next = words.Where(w => w.Box.X0 > box.X1).Select(w => w.Box.X0).DefaultIfEmpty(width).Min();
+        var region = new EmptyCells.Box(box.X0, Math.Max(0, box.Y0 - (int)((dash ? 0.8 : 0.3) * size)), Math.Min(Math.Min(width - 1, next - 2), box.X1 + (int)(1.2 * size)), Math.Min(height - 1, box.Y1 + (dash ? (int)(0.1 * size) : 0)));
+        var blobs = EmptyCells.Blobs(region, pixels, offset, width, height);
+        if (blobs.Count == 0)
+        {
+            return null;
+        }
+
+        var tallest = blobs.Max(b => b.Height);
+        var glyphs = dash
+            ? blobs.Where(b => b.Width >= 2 * b.Height).OrderBy(b => b.X0).Take(1).ToList()
+            : blobs.Where(b => b.Height > tallest / 2).ToList();
+        if (glyphs.Count == 0)
+        {
+            return null;
+        }
+
+        var right = glyphs.Max(g => g.X1);
+        var middle = dash ? glyphs.Min(g => g.Y0) : glyphs.Max(g => g.Y1) - (tallest / 2.0);
+
+        var after = new EmptyCells.Box(right + 2, region.Y0, region.X1, region.Y1);
+        var marks = EmptyCells.Blobs(after, pixels, offset, width, height)
+            .Where(b => b.Y1 < middle && b.Height <= 0.45 * size && Math.Min(b.Width, b.Height) >= 0.15 * size && b.Width <= 0.6 * size && b.Y0 > after.Y0 && b.X1 < after.X1)
+            .ToList();
+        if (marks.Count == 0 || EmptyCells.Blobs(after, pixels, offset, width, height).Count != marks.Count)
+        {
+            return null;
+        }
+
+        // Two marks run together at a low resolution make one blob twice as wide as high.
+        var count = marks.Sum(m => m.Width > 1.8 * m.Height ? 2 : 1);
+        return count > figure.Groups["marks"].Length ? (figure.Groups["figure"].Value + new string('*', count), Math.Max(box.X1, marks.Max(m => m.X1))) : null;
+    });
+
+    /// <summary>Goes through the hOCR's words line by line; where <paramref name="edit"/> gives a new text (and right edge), the word takes it.</summary>
+    private static string EditWords(string hocr, Func<double, IReadOnlyList<(string Text, EmptyCells.Box Box)>, int, (string Text, int X1)?> edit)
     {
         var lines = LineTitle().Matches(hocr);
         var edits = new List<(int Index, int Length, string Text)>();
@@ -249,34 +322,23 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
         {
             var end = l + 1 < lines.Count ? lines[l + 1].Index : hocr.Length;
             var size = double.Parse(lines[l].Groups["size"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            var words = WordBox().Matches(hocr[lines[l].Index..end]).Select(m =>
+            var matches = WordBox().Matches(hocr[lines[l].Index..end]).ToList();
+            var words = matches.Select(m =>
             {
                 int At(string g) => int.Parse(m.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
-                return (Match: m, Box: new EmptyCells.Box(At("x0"), At("y0"), At("x1"), At("y1")));
+                return (System.Net.WebUtility.HtmlDecode(m.Groups["text"].Value), new EmptyCells.Box(At("x0"), At("y0"), At("x1"), At("y1")));
             }).ToList();
-            foreach (var (m, box) in words)
+            for (var i = 0; i < words.Count; i++)
             {
-                var text = System.Net.WebUtility.HtmlDecode(m.Groups["text"].Value);
-                if (text.Length < 2 || !char.IsLower(text[^1]) || words.Any(w => w.Box.X0 > box.X1 && w.Box.X0 < box.X1 + (2 * size)))
+                if (edit(size, words, i) is not { } change)
                 {
                     continue;
                 }
 
-                var region = new EmptyCells.Box(box.X1 + 1, box.Y0, Math.Min(width - 1, box.X1 + (int)Math.Ceiling(0.7 * size)), box.Y1);
-                if (EmptyCells.InkIn(region, pixels, offset, width, height, least: 4) is not { } ink)
-                {
-                    continue;
-                }
-
-                var middle = (ink.Y0 + ink.Y1) / 2.0;
-                var bar = ink.Width >= 2 * ink.Height && ink.Height <= Math.Max(2, size / 5) && ink.Width <= 0.8 * size;
-                var clear = ink.X0 - box.X1 <= 0.35 * size && ink.X1 < region.X1 && ink.Y0 > region.Y0 && ink.Y1 < region.Y1;
-                var level = middle > box.Y0 + (0.2 * box.Height) && middle < box.Y1 - (0.15 * box.Height);
-                if (bar && clear && level)
-                {
-                    var title = m.Value.Replace(FormattableString.Invariant($"{box.X1} {box.Y1};"), FormattableString.Invariant($"{ink.X1} {box.Y1};"), StringComparison.Ordinal);
-                    edits.Add((lines[l].Index + m.Index, m.Length, title.Replace(">" + m.Groups["text"].Value + "<", ">" + m.Groups["text"].Value + "-<", StringComparison.Ordinal)));
-                }
+                var m = matches[i];
+                var box = words[i].Item2;
+                var title = m.Value.Replace(FormattableString.Invariant($"{box.X1} {box.Y1};"), FormattableString.Invariant($"{change.X1} {box.Y1};"), StringComparison.Ordinal);
+                edits.Add((lines[l].Index + m.Index, m.Length, title.Replace(">" + m.Groups["text"].Value + "<", ">" + System.Net.WebUtility.HtmlEncode(change.Text) + "<", StringComparison.Ordinal)));
             }
         }
 
@@ -346,6 +408,10 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
 
     [System.Text.RegularExpressions.GeneratedRegex(@"x_size ([\d.]+)")]
     private static partial System.Text.RegularExpressions.Regex LineSize();
+
+    // A figure, a dash, 'nnb' or a year in brackets that may carry footnote marks already: '23', '57*', '-', '(2015)'.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<figure>-|nnb|-?[\d.,]*\d%?|\(\d{4}\))(?<marks>\**)$")]
+    private static partial System.Text.RegularExpressions.Regex MarkedFigure();
 
     // What a cell of a budget or indicator table holds when it holds one short thing: a figure, a dash, 'nnb'.
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:-?[\d.,]*\d%?|-|nnb)\**$")]

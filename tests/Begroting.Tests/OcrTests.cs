@@ -333,16 +333,7 @@ public sealed class OcrTests : IDisposable
     {
         const int Width = 400;
         var (file, dark) = WhitePage(Width, 200);
-        void Fill(int x0, int y0, int x1, int y1)
-        {
-            for (var y = y0; y <= y1; y++)
-            {
-                for (var x = x0; x <= x1; x++)
-                {
-                    dark(x, y);
-                }
-            }
-        }
+        void Fill(int x0, int y0, int x1, int y1) => Block(dark, x0, y0, x1, y1);
 
         // Line 1: 'succes' (x 20-120, x-height 40-60) and a bar at mid height just after it: a hyphen.
         // Line 2: 'factor' with a bar at its foot (an underscore, not a hyphen).
@@ -363,6 +354,48 @@ public sealed class OcrTests : IDisposable
         Assert.Contains(">factor<", read, StringComparison.Ordinal);
         Assert.Contains(">een<", read, StringComparison.Ordinal);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(read, "-<"));
+    }
+
+    private static void Block(Action<int, int> dark, int x0, int y0, int x1, int y1)
+    {
+        for (var y = y0; y <= y1; y++)
+        {
+            for (var x = x0; x <= x1; x++)
+            {
+                dark(x, y);
+            }
+        }
+    }
+
+    [Fact]
+    public void Footnote_marks_raised_after_a_figure_or_a_dash_are_read_from_their_shape_and_a_splinter_of_a_border_is_not()
+    {
+        const int Width = 400;
+        var (file, dark) = WhitePage(Width, 200);
+        void Fill(int x0, int y0, int x1, int y1) => Block(dark, x0, y0, x1, y1);
+
+        // '23' as two glyphs 12 x 24 on the line 40-64, a mark 6 x 6 raised after it: '23*'.
+        Fill(20, 40, 31, 64);
+        Fill(35, 40, 46, 64);
+        Fill(50, 36, 55, 41);
+        // A dash at mid height (x 20-28, y 112-114) and two raised marks: '-**'.
+        Fill(20, 112, 28, 114);
+        Fill(31, 96, 37, 102);
+        Fill(40, 96, 46, 102);
+        // '57' with a thin upright splinter after it (what is left of a cell border): no mark.
+        Fill(20, 150, 31, 174);
+        Fill(35, 150, 46, 174);
+        Fill(51, 150, 52, 158);
+        var offset = file.Length - (Width * 200);
+        string Line(int n, string box, string text) =>
+            $"<span class='ocr_line' id='line_1_{n}' title=\"bbox 20 0 300 200; baseline 0 0; x_size 30\"><span class='ocrx_word' id='word_1_{n}' title='bbox {box}; x_wconf 90'>{text}</span></span>\n";
+        var hocr = "<div class='ocr_page'>\n" + Line(1, "20 40 47 64", "23") + Line(2, "20 112 28 114", "-") + Line(3, "20 150 47 174", "57") + "</div>";
+
+        var read = TesseractRecogniser.RaisedMarks(hocr, file, offset, Width, 200);
+
+        Assert.Contains("title='bbox 20 40 55 64; x_wconf 90'>23*<", read, StringComparison.Ordinal);
+        Assert.Contains(">-**<", read, StringComparison.Ordinal);
+        Assert.Contains(">57<", read, StringComparison.Ordinal);
     }
 
     [Fact]
