@@ -98,7 +98,7 @@ internal static class StoreCommands
         var format = new Option<string>("--format") { Description = "table, json or csv.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
         var db = DbOption();
-        var command = new Command("series", "One indicator across the years: realisaties per year with the publications that reported them, streefwaarden with the publication that set them.") { text, format, db };
+        var command = new Command("series", "One indicator across the years: realisaties per year with the publications that reported them, streefwaarden with the publication that set them and the realisaties of their year beside them.") { text, format, db };
         command.SetAction(result => WithStore(result.GetValue(db)!, connection =>
         {
             var view = StoreQueries.Series(connection, result.GetValue(text)!);
@@ -124,10 +124,19 @@ internal static class StoreCommands
         return command;
     }
 
-    private static readonly string[] RowColumns = ["kind", "year", "value", "raw", "unit", "publication", "code", "document_id", "flags", "note"];
+    // The realised_* columns hold, on a streefwaarde's row, the realisaties reported for its year: one entry each, joined by ';' in the same order in every column.
+    private static readonly string[] RowColumns = ["kind", "year", "value", "raw", "unit", "publication", "code", "document_id", "flags", "note",
+        "realised_value", "realised_raw", "realised_unit", "realised_publication", "realised_document_id"];
 
     private static string?[] Cells(SeriesRow r) =>
-        [r.Kind, r.Year is { } y ? (r.Quarter is { } q ? $"{y}-Q{q}" : y.ToString(CultureInfo.InvariantCulture)) : null, r.Value is null ? null : StoreQueries.Show(r.Value), r.Raw, r.Unit, r.PublicationLabel, r.Code, r.DocumentId, r.Flags, r.Note];
+        [r.Kind, r.Year is { } y ? (r.Quarter is { } q ? $"{y}-Q{q}" : y.ToString(CultureInfo.InvariantCulture)) : null, r.Value is null ? null : StoreQueries.Show(r.Value), r.Raw, r.Unit, r.PublicationLabel, r.Code, r.DocumentId, r.Flags, r.Note,
+        EachRealised(r, x => x.Value is null ? null : StoreQueries.Show(x.Value)), EachRealised(r, x => x.Raw), EachRealised(r, x => x.Unit), EachRealised(r, x => x.PublicationLabel), EachRealised(r, x => x.DocumentId)];
+
+    private static string EachRealised(SeriesRow target, Func<SeriesRow, string?> field) => string.Join(';', target.Realised.Select(x => field(x) ?? string.Empty));
+
+    /// <summary>The realisaties beside a streefwaarde, for reading: value (or the raw '-', 'nnb'), its unit where it is not the target's, and who reported it.</summary>
+    private static string Realised(SeriesRow target) => string.Join("; ", target.Realised.Select(x =>
+        (x.Value is null ? x.Raw : StoreQueries.Show(x.Value)) + (x.Unit is { } u && u != target.Unit ? " " + u : string.Empty) + $" ({x.PublicationLabel})"));
 
     private static void PrintTable(SeriesView view)
     {
@@ -136,8 +145,8 @@ internal static class StoreCommands
             ["publication", "code", "name", "unit", "link score", "override", "document"],
             view.Members.Select(m => (IReadOnlyList<string?>)[m.PublicationLabel, m.Code, m.Name, m.Unit, m.LinkScore is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : null, m.ByOverride ? "yes" : null, m.DocumentId]).ToList()),
             "members");
-        Output.Table(new QueryTable(["kind", "year", "value", "unit", "publication", "code", "note"],
-            view.Rows.Select(r => (IReadOnlyList<string?>)[r.Kind, Cells(r)[1], r.Value is null ? r.Raw : StoreQueries.Show(r.Value), r.Unit, r.PublicationLabel, r.Code, r.Note]).ToList()), "values");
+        Output.Table(new QueryTable(["kind", "year", "value", "unit", "publication", "code", "realised that year", "note"],
+            view.Rows.Select(r => (IReadOnlyList<string?>)[r.Kind, Cells(r)[1], r.Value is null ? r.Raw : StoreQueries.Show(r.Value), r.Unit, r.PublicationLabel, r.Code, Realised(r), r.Note]).ToList()), "values");
         if (view.OtherMatches.Count > 0)
         {
             Console.WriteLine("also matching: " + string.Join(", ", view.OtherMatches));
@@ -195,40 +204,7 @@ internal static class StoreCommands
             w.WriteStartArray("values");
             foreach (var r in view.Rows)
             {
-                w.WriteStartObject();
-                w.WriteString("kind", r.Kind);
-                if (r.Year is { } y)
-                {
-                    w.WriteNumber("year", y);
-                }
-                else
-                {
-                    w.WriteNull("year");
-                }
-
-                if (r.Quarter is { } q)
-                {
-                    w.WriteNumber("quarter", q);
-                }
-
-                if (r.Value is { } v)
-                {
-                    w.WriteNumber("value", v);
-                }
-                else
-                {
-                    w.WriteNull("value");
-                }
-
-                w.WriteString("raw", r.Raw);
-                w.WriteString("unit", r.Unit);
-                w.WriteString("publication", r.Publication);
-                w.WriteString("publicationLabel", r.PublicationLabel);
-                w.WriteString("documentId", r.DocumentId);
-                w.WriteString("code", r.Code);
-                w.WriteString("flags", r.Flags);
-                w.WriteString("note", r.Note);
-                w.WriteEndObject();
+                WriteRow(w, r);
             }
 
             w.WriteEndArray();
@@ -236,5 +212,55 @@ internal static class StoreCommands
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>One value; a streefwaarde also gets <c>realised</c>, the realisaties of its year as values of the same shape (possibly none).</summary>
+    private static void WriteRow(Utf8JsonWriter w, SeriesRow r)
+    {
+        w.WriteStartObject();
+        w.WriteString("kind", r.Kind);
+        if (r.Year is { } y)
+        {
+            w.WriteNumber("year", y);
+        }
+        else
+        {
+            w.WriteNull("year");
+        }
+
+        if (r.Quarter is { } q)
+        {
+            w.WriteNumber("quarter", q);
+        }
+
+        if (r.Value is { } v)
+        {
+            w.WriteNumber("value", v);
+        }
+        else
+        {
+            w.WriteNull("value");
+        }
+
+        w.WriteString("raw", r.Raw);
+        w.WriteString("unit", r.Unit);
+        w.WriteString("publication", r.Publication);
+        w.WriteString("publicationLabel", r.PublicationLabel);
+        w.WriteString("documentId", r.DocumentId);
+        w.WriteString("code", r.Code);
+        w.WriteString("flags", r.Flags);
+        w.WriteString("note", r.Note);
+        if (r.Kind == "streefwaarde")
+        {
+            w.WriteStartArray("realised");
+            foreach (var x in r.Realised)
+            {
+                WriteRow(w, x);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
     }
 }

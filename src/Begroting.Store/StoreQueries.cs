@@ -9,7 +9,12 @@ public sealed record QueryTable(IReadOnlyList<string> Columns, IReadOnlyList<IRe
 
 /// <summary>One line of a series: a value one publication reported (a realisatie, streefwaarde or prognose for a year).</summary>
 /// <remarks>Notes say what a reader must know: another publication reports another value for the same year, the unit changed, the renditions of this publication disagree.</remarks>
-public sealed record SeriesRow(string Kind, int? Year, int? Quarter, double? Value, string Raw, string? Unit, string Publication, string PublicationLabel, string DocumentId, string? Code, string Flags, string Note);
+public sealed record SeriesRow(string Kind, int? Year, int? Quarter, double? Value, string Raw, string? Unit, string Publication, string PublicationLabel, string DocumentId, string? Code, string Flags, string Note)
+{
+    /// <summary>For a streefwaarde: every realisatie of the series for the same year (and quarter), from any publication, in series order; empty for other kinds.</summary>
+    /// <remarks>All of them, never one picked or averaged; whether the target was met is left to the reader, since the store does not know whether higher or lower is better.</remarks>
+    public IReadOnlyList<SeriesRow> Realised { get; init; } = [];
+}
 
 public sealed record SeriesMemberInfo(string IndicatorKey, string Publication, string PublicationLabel, string DocumentId, string? Code, string Name, string? Unit, double? LinkScore, bool ByOverride);
 
@@ -166,8 +171,15 @@ public static class StoreQueries
         });
         var ordered = withDiffs.OrderBy(r => KindOrder(r.Kind)).ThenBy(r => r.Year ?? 0).ThenBy(r => r.Quarter ?? 0)
             .ThenBy(r => members.FindIndex(m => m.Publication == r.Publication)).ToList();
-        return new SeriesView(id, head[0]!, head[1] == "true", members, ordered, candidates.Skip(1).Take(5).ToList());
+        return new SeriesView(id, head[0]!, head[1] == "true", members, WithRealised(ordered), candidates.Skip(1).Take(5).ToList());
     }
+
+    /// <summary>Each streefwaarde with the realisaties reported for its year and quarter beside it (a quarter's figure is not the year's).</summary>
+    public static IReadOnlyList<SeriesRow> WithRealised(IReadOnlyList<SeriesRow> rows) =>
+        rows.Select(r => r.Kind != "streefwaarde" || r.Year is null ? r : r with
+        {
+            Realised = rows.Where(x => x.Kind == "realisatie" && x.Year == r.Year && x.Quarter == r.Quarter).ToList(),
+        }).ToList();
 
     private static double? Scaled(SeriesRow r) => r.Value / (double)Units.PerInhabitants(r.Unit);
 

@@ -5,7 +5,7 @@ using Begroting.Pipeline.Export;
 namespace Begroting.Corpus.Tests;
 
 /// <summary>The README never lies: its commands are the ones CI runs, and its example rows are what extraction writes.</summary>
-public class ReadmeTests
+public class ReadmeTests(StoreFixture store) : IClassFixture<StoreFixture>
 {
     private static readonly string[] Readme = File.ReadAllLines(Path.Combine(CorpusFiles.Root, "README.md"));
 
@@ -39,5 +39,28 @@ public class ReadmeTests
         var doc = Extraction.ExtractFile(path, new ExtractionOptions(), new ManifestIndex(), Path.GetRelativePath(CorpusFiles.Root, path)).Document!;
         var written = Facts.ToCsv(Facts.Of(doc)).Split('\n');
         Assert.All(examples, e => Assert.Contains(e, written));
+    }
+
+    /// <summary>
+    /// A README line that starts with a store command in backticks, and the code block after it, are what the command prints
+    /// (redirected) over the store of the manifest documents. Not checked here: the query counting renditions and scans and
+    /// the crisisopvang line, which need the scans read by OCR (that reading is ScanTests').
+    /// </summary>
+    [Theory]
+    [InlineData("series \"sociale cohesie\"")]
+    [InlineData("query \"select d.publication_label")]
+    public void Store_command_examples_print_what_the_command_prints(string command)
+    {
+        var at = Array.FindIndex(Readme, l => l.StartsWith("`begroting " + command, StringComparison.Ordinal));
+        Assert.True(at >= 0, $"no README line starts with `begroting {command}");
+        var line = Readme[at][1..Readme[at].IndexOf('`', 1)];
+        var args = System.Text.RegularExpressions.Regex.Matches(line, "\"([^\"]*)\"|(\\S+)").Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).Skip(1).ToList();
+        var block = Readme.Skip(at + 1).SkipWhile(l => !l.StartsWith("```", StringComparison.Ordinal)).Skip(1).TakeWhile(l => !l.StartsWith("```", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(block);
+
+        var (exit, stdout, stderr) = Cli.Run(CorpusFiles.Root, [.. args, "--db", store.Database]);
+
+        Assert.True(exit == 0, stderr);
+        Assert.Equal(string.Join('\n', block) + "\n", stdout);
     }
 }

@@ -78,6 +78,23 @@ public class StoreTests(StoreFixture store) : IClassFixture<StoreFixture>
         Assert.Equal("Programmabegroting 2018", view.Members[1].PublicationLabel);
     }
 
+    [Fact]
+    public void A_target_shows_what_was_realised_that_year_in_any_publication()
+    {
+        // Gold: the 2018 begroting sets 6,1 for 2021 (9A1.a), the 2024 jaarstukken report 6,1 for 2021 and '-' for 2024, against a streefwaarde 6,1.
+        var view = Series("sociale cohesie");
+        var realised2021 = Assert.Single(Assert.Single(view.Rows, r => r is { Kind: "streefwaarde", Year: 2021 }).Realised);
+        Assert.Equal(("realisatie", 6.1, "leiden-2024-jaarstukken-p9"), (realised2021.Kind, realised2021.Value!.Value, realised2021.Publication));
+        var realised2024 = Assert.Single(Assert.Single(view.Rows, r => r is { Kind: "streefwaarde", Year: 2024 }).Realised);
+        Assert.Equal((null, "-"), (realised2024.Value, realised2024.Raw));
+        Assert.Empty(Assert.Single(view.Rows, r => r is { Kind: "streefwaarde", Year: 2017 }).Realised);
+
+        // 9C2.b: the 2021 target per 10.000 inhabitants, the 2021 realisation per 1.000; both kept as printed, in their units.
+        var wmo = Assert.Single(Series("maatwerkarrangement").Rows, r => r is { Kind: "streefwaarde", Year: 2021 });
+        Assert.Equal((615.0, "per_10000"), (wmo.Value!.Value, wmo.Unit));
+        Assert.Equal([(69.0, "per_1000")], wmo.Realised.Select(r => (r.Value!.Value, r.Unit)));
+    }
+
     [Theory]
     [InlineData("huisuitzettingen", "2017:9D1.b 2018:9D1.b 2024:9D1.a")]
     [InlineData("statushouders", "2017:9D1.h 2018:9D1.g 2024:9D1.e")]

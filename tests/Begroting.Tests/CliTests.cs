@@ -129,4 +129,25 @@ public class StoreCliTests
         Assert.Contains(missing, err, StringComparison.Ordinal);
         Assert.Contains("begroting build", err, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("facts.csv")]
+    [InlineData("begroting.duckdb")]
+    public void A_file_that_is_not_a_store_is_a_usage_error_that_names_it(string name)
+    {
+        var dir = Directory.CreateTempSubdirectory("begroting-not-a-store-").FullName;
+        try
+        {
+            var file = Path.Combine(dir, name);
+            File.WriteAllText(file, "document_id,document_kind,document_year\nleiden-2018-programmabegroting-p9,programmabegroting,2018\n");
+            var (exit, stdout, err) = CliTests.Run("series", "statushouders", "--db", file);
+            Assert.Equal(2, exit);
+            Assert.Contains($"error: {file}: not a store", err, StringComparison.Ordinal);
+            Assert.Equal(string.Empty, stdout);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

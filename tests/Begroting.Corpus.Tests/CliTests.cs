@@ -1,0 +1,106 @@
+using System.Text.Json;
+
+namespace Begroting.Corpus.Tests;
+
+/// <summary>A folder holding two corpus documents (a text rendering and a web page) with the committed link model, built by `begroting build` twice.</summary>
+public sealed class SmallCorpusFixture : IDisposable
+{
+    public SmallCorpusFixture()
+    {
+        Dir = Directory.CreateTempSubdirectory("begroting-cli-corpus-").FullName;
+        foreach (var file in new[] { "leiden/2018/programmabegroting-2018-p9.txt", "leiden/2024/html/jaarstukken-2024-p9.html", "models/indicator-links.zip", "links.overrides.csv" })
+        {
+            var target = Path.Combine(Dir, "corpus", file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Path.Combine(CorpusFiles.Corpus, file), target);
+        }
+
+        First = Cli.Run(Dir, "build", "corpus", "--out", "out");
+        Second = Cli.Run(Dir, "build", "corpus", "--out", "out");
+    }
+
+    /// <summary>The working folder: corpus/ in, out/ and exports/ out.</summary>
+    public string Dir { get; }
+
+    public (int Exit, string Out, string Err) First { get; }
+
+    public (int Exit, string Out, string Err) Second { get; }
+
+    public void Dispose() => Directory.Delete(Dir, recursive: true);
+}
+
+/// <summary>The store commands as a user runs them, one after the other, over a small corpus; the figures are checked by hand against the seeds.</summary>
+public class CliTests(SmallCorpusFixture corpus) : IClassFixture<SmallCorpusFixture>
+{
+    private const string Db = "out/begroting.duckdb";
+
+    private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    [Fact]
+    public void Build_writes_the_documents_and_the_store_and_a_second_build_extracts_nothing()
+    {
+        Assert.Equal((0, string.Empty), (corpus.First.Exit, corpus.First.Err));
+        Assert.Contains("2 of 2 documents (2 publications) in out/begroting.duckdb: 2 sources extracted, 0 reused unchanged;", corpus.First.Out, StringComparison.Ordinal);
+        Assert.Equal(["begroting.duckdb", "facts.csv", "jaarstukken-2024-p9.json", "programmabegroting-2018-p9.json"],
+            Directory.GetFiles(Path.Combine(corpus.Dir, "out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        Assert.Equal((0, string.Empty), (corpus.Second.Exit, corpus.Second.Err));
+        Assert.Contains("2 of 2 documents (2 publications) in out/begroting.duckdb: 0 sources extracted, 2 reused unchanged;", corpus.Second.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Query_prints_the_rows_of_a_select()
+    {
+        // Programmabegroting 2018 (seed 000, line 97): 9A1.a realisatie '5,8 (2014) 5,7 (2015) 5,9 (2016)'.
+        var (exit, stdout, stderr) = Cli.Run(corpus.Dir, "query",
+            "select i.code, o.year, o.raw from observations o join indicators i using (document_id, indicator_key) where o.document_id = 'programmabegroting-2018-p9' and i.code = '9A1.a' and o.kind = 'realisatie' order by o.year", "--db", Db);
+        Assert.Equal(0, exit);
+        Assert.Equal(["code\tyear\traw", "9A1.a\t2014\t5,8 (2014)", "9A1.a\t2015\t5,7 (2015)", "9A1.a\t2016\t5,9 (2016)"], Lines(stdout));
+        Assert.Equal("3 rows\n", stderr);
+    }
+
+    [Fact]
+    public void Series_as_csv_puts_what_was_realised_beside_a_target_of_another_publication()
+    {
+        var (exit, stdout, _) = Cli.Run(corpus.Dir, "series", "sociale cohesie", "--format", "csv", "--db", Db);
+        Assert.Equal(0, exit);
+        var lines = Lines(stdout);
+        Assert.Equal("series_id,kind,year,value,raw,unit,publication,code,document_id,flags,note,realised_value,realised_raw,realised_unit,realised_publication,realised_document_id", lines[0]);
+        // Seed 000 line 97: the 2018 begroting's streefwaarde for 2021 is 6,1; seed 003 line 84: the 2024 jaarstukken realised 6,1 in 2021,
+        // and '-' in 2024 against their own streefwaarde 6,1.
+        Assert.Contains("9a1a-schaalscore-sociale-cohesie-schaal,streefwaarde,2021,6.1,\"6,1\",score,Programmabegroting 2018,9A1.a,programmabegroting-2018-p9,,,6.1,\"6,1\",score,Jaarstukken 2024,jaarstukken-2024-p9", lines);
+        Assert.Contains("9a1a-schaalscore-sociale-cohesie-schaal,streefwaarde,2024,6.1,\"6,1\",score,Jaarstukken 2024,9A1.a,jaarstukken-2024-p9,,,,-,score,Jaarstukken 2024,jaarstukken-2024-p9", lines);
+        Assert.Equal(12, lines.Length - 1);
+    }
+
+    [Fact]
+    public void Export_as_csv_writes_every_table_with_its_documented_header()
+    {
+        var (exit, stdout, _) = Cli.Run(corpus.Dir, "export", "--format", "csv", "--out", "exports", "--db", Db);
+        Assert.Equal(0, exit);
+        var tables = JsonDocument.Parse(File.ReadAllText(Path.Combine(CorpusFiles.Root, "schemas", "store.schema.json"))).RootElement.GetProperty("tables").EnumerateObject().ToList();
+        Assert.NotEmpty(tables);
+        Assert.Equal(tables.Select(t => $"exports/{t.Name}.csv").Order(StringComparer.Ordinal), Lines(stdout).Order(StringComparer.Ordinal));
+        foreach (var table in tables)
+        {
+            var path = Path.Combine(corpus.Dir, "exports", table.Name + ".csv");
+            Assert.True(File.Exists(path), path);
+            var header = string.Join(',', table.Value.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+            Assert.Equal(header, File.ReadLines(path).First());
+        }
+
+        Assert.True(File.ReadLines(Path.Combine(corpus.Dir, "exports", "observations.csv")).Count() > 1, "observations.csv holds no rows");
+    }
+
+    [Fact]
+    public void Find_lists_an_indicator_in_both_publications_in_one_series()
+    {
+        // Seed 000 line 313: 9D1.g 'Aantal gehuisveste statushouders in Leiden***'; seed 003 line 149: 9D1.e, the same name.
+        var (exit, stdout, _) = Cli.Run(corpus.Dir, "find", "statushouders", "--db", Db);
+        Assert.Equal(0, exit);
+        var hits = Lines(stdout).Where(l => l.StartsWith("indicator\t", StringComparison.Ordinal)).Select(l => l.Split('\t')).ToList();
+        Assert.Equal(["Programmabegroting 2018\t9D1.g\tAantal gehuisveste statushouders in Leiden", "Jaarstukken 2024\t9D1.e\tAantal gehuisveste statushouders in Leiden"],
+            hits.Select(h => string.Join('\t', h[1..4])));
+        Assert.Single(hits.Select(h => h[5]).Distinct());
+    }
+}
