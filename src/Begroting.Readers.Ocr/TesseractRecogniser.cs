@@ -57,7 +57,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     {
         var where = $"{page.File}#p{page.Number}";
         var version = Version.Value ?? throw new DocumentException("ocr-unavailable", "the page has no text layer and Tesseract is not installed (Debian: apt-get install tesseract-ocr tesseract-ocr-nld)", where);
-        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased-kept-2|figures-reread-80|h150|dark200|inline|h100|thin|otsu-white|low-borders-joined-2|empty-cells-read|straddlers-split|line-end-hyphens|raised-marks-6");
+        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased-kept-2|figures-reread-80|h150|dark200|inline|h100|thin|otsu-white|low-borders-joined-2|empty-cells-read|straddlers-split|line-end-hyphens|raised-marks-6|cell-words");
         var cached = cache is null ? null : Path.Combine(cache, key[..2], key + ".hocr");
         if (cached is not null && File.Exists(cached) && File.Exists(cached + ".rules"))
         {
@@ -195,32 +195,47 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
         // one Tesseract run, each alone.
         var dash = marks.Select(m => EmptyCells.IsDash(m.Ink, m.RowHeight, options.Dpi)).ToList();
         var pad = options.Dpi / 20;
-        var others = marks.Where((_, i) => !dash[i]).Select(m =>
+        (int X0, int Y0, int Width, int Height) Crop(EmptyCells.Box ink)
         {
-            var (x0, y0, x1, y1) = (Math.Max(0, m.Ink.X0 - pad), Math.Max(0, m.Ink.Y0 - pad), Math.Min(width - 1, m.Ink.X1 + pad), Math.Min(height - 1, m.Ink.Y1 + pad));
+            var (x0, y0, x1, y1) = (Math.Max(0, ink.X0 - pad), Math.Max(0, ink.Y0 - pad), Math.Min(width - 1, ink.X1 + pad), Math.Min(height - 1, ink.Y1 + pad));
             return (x0, y0, x1 - x0 + 1, y1 - y0 + 1);
-        }).ToList();
-        var readings = new Queue<List<(string Text, double Conf)>>(ReadAlone(others, pixels, offset, width, crop, "0123456789%,.-()*nb"));
+        }
+
+        var others = Enumerable.Range(0, marks.Count).Where(i => !dash[i]).ToList();
+        var figures = ReadAlone(others.Select(i => Crop(marks[i].Ink)).ToList(), pixels, offset, width, crop, "0123456789%,.-()*nb");
+        var read = new (string Text, double Confidence)?[marks.Count];
+        var unread = new List<int>();
+        foreach (var (i, found) in others.Zip(figures))
+        {
+            var text = string.Join(' ', found.Select(f => f.Text));
+            if (found.Count > 0 && CellFigure().IsMatch(text))
+            {
+                read[i] = (text, found.Min(f => f.Conf) / 100);
+            }
+            else
+            {
+                unread.Add(i);
+            }
+        }
+
+        // A label passed over in its cell ('Onttrekking' at 150 dpi) is read without the figures' letters, and kept
+        // only as one word read surely.
+        foreach (var (i, found) in unread.Zip(ReadAlone(unread.Select(i => Crop(marks[i].Ink)).ToList(), pixels, offset, width, crop + "-word", null)))
+        {
+            if (found is [var word] && word.Conf >= 85 && CellWord().IsMatch(word.Text))
+            {
+                read[i] = (word.Text, word.Conf / 100);
+            }
+        }
+
         var lines = new StringBuilder();
         for (var i = 0; i < marks.Count; i++)
         {
             var ink = marks[i].Ink;
-            string text;
-            double confidence;
-            if (dash[i])
+            var (text, confidence) = dash[i] ? ("-", 0.6) : read[i] ?? (string.Empty, 0);
+            if (text.Length == 0)
             {
-                (text, confidence) = ("-", 0.6);
-            }
-            else
-            {
-                var found = readings.Dequeue();
-                text = string.Join(' ', found.Select(f => f.Text));
-                if (found.Count == 0 || !CellFigure().IsMatch(text))
-                {
-                    continue;
-                }
-
-                confidence = found.Min(f => f.Conf) / 100;
+                continue;
             }
 
             var box = FormattableString.Invariant($"bbox {ink.X0} {ink.Y0} {ink.X1} {ink.Y1}");
@@ -352,7 +367,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     }
 
     /// <summary>Reads each region alone as one line, in one Tesseract run over the list of crops (starting Tesseract once per crop cost more than reading them): the words of each, with their confidence (0 to 100).</summary>
-    private List<List<(string Text, double Conf)>> ReadAlone(List<(int X0, int Y0, int Width, int Height)> regions, byte[] pixels, int offset, int width, string crop, string whitelist)
+    private List<List<(string Text, double Conf)>> ReadAlone(List<(int X0, int Y0, int Width, int Height)> regions, byte[] pixels, int offset, int width, string crop, string? whitelist)
     {
         var result = regions.Select(_ => new List<(string Text, double Conf)>()).ToList();
         if (regions.Count == 0)
@@ -369,7 +384,8 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
         }
 
         File.WriteAllText(crop + ".txt", list.ToString());
-        var read = Run("tesseract", [crop + ".txt", "stdout", "-l", options.Languages, "--psm", "7", "-c", "tessedit_char_whitelist=" + whitelist, "tsv"], options.Timeout);
+        string[] only = whitelist is null ? [] : ["-c", "tessedit_char_whitelist=" + whitelist];
+        var read = Run("tesseract", [crop + ".txt", "stdout", "-l", options.Languages, "--psm", "7", .. only, "tsv"], options.Timeout);
         if (read is not { ExitCode: 0 })
         {
             return result;
@@ -412,6 +428,10 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     // A figure, a dash, 'nnb' or a year in brackets that may carry footnote marks already: '23', '57*', '-', '(2015)'.
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?<figure>-|nnb|-?[\d.,]*\d%?|\(\d{4}\))(?<marks>\**)$")]
     private static partial System.Text.RegularExpressions.Regex MarkedFigure();
+
+    // One word of letters, as a row label is ('Onttrekking', 'Saldo').
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\p{L}[\p{L}'-]{2,}\.?$")]
+    private static partial System.Text.RegularExpressions.Regex CellWord();
 
     // What a cell of a budget or indicator table holds when it holds one short thing: a figure, a dash, 'nnb'.
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:-?[\d.,]*\d%?|-|nnb)\**$")]

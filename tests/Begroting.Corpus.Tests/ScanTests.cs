@@ -7,10 +7,10 @@ namespace Begroting.Corpus.Tests;
 
 /// <summary>The scanned fixtures (corpus/tools/scan-fixtures.json), read by Tesseract from their images alone, against the gold of the documents they scan.</summary>
 /// <remarks>
-/// The scans at 300 dpi are held to the target of the OCR work (F1 0.99) and every money table of theirs whose sums
-/// agree must be exact; the two-column 2013 scan to its text form, value for value and record for record. The
-/// 150 dpi scans do not reach theirs yet (0.97): they are held to the floor they reach today, measured with
-/// Tesseract 5.3 (Debian 12), so a fall fails, and the fixtures stay out of the manifest until they do.
+/// The scans are held to the targets of the OCR work, measured with Tesseract 5.3 (Debian 12): F1 0.99 at 300 dpi,
+/// where every money table whose sums agree must also be exact, 0.97 at 150 dpi, and the two-column 2013 scan to
+/// its text form, value for value and record for record. The fixtures stay out of the manifest: `eval` over the
+/// corpus demands every value, and a scan at 150 dpi does not give every one (the misses are in the README).
 /// </remarks>
 public sealed class ScanTests(ScanTests.OcrCache shared) : IClassFixture<ScanTests.OcrCache>
 {
@@ -27,9 +27,9 @@ public sealed class ScanTests(ScanTests.OcrCache shared) : IClassFixture<ScanTes
     public static TheoryData<string, double> Scans() => new()
     {
         { "leiden-2018-programmabegroting-p9-scan-300dpi", 0.99 },
-        { "leiden-2018-programmabegroting-p9-scan-150dpi", 0.95 },
+        { "leiden-2018-programmabegroting-p9-scan-150dpi", 0.97 },
         { "leiden-2024-jaarstukken-p9-scan-300dpi", 0.99 },
-        { "leiden-2024-jaarstukken-p9-scan-150dpi", 0.80 },
+        { "leiden-2024-jaarstukken-p9-scan-150dpi", 0.97 },
         { "leiden-2013-beleidsplan-iedereen-telt-mee-scan-2col-300dpi", 1.0 },
     };
 

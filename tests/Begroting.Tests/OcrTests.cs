@@ -436,6 +436,49 @@ public sealed class OcrTests : IDisposable
     }
 
     [Fact]
+    public void A_column_a_line_in_the_scan_cut_in_two_is_one_column_again_and_columns_that_share_a_row_stay_apart()
+    {
+        var ocr = new SourceRef("scan.pdf", Page: 5, Confidence: 0.9);
+        Cell C(string text) => new(text.Length == 0 ? [] : [text], ocr);
+        var table = new Table(
+            [
+                new TableRow([C("Effectindicator"), C("Realisatie"), C(""), C(""), C(""), C("Streefwaarde 2024")], ocr),
+                new TableRow([C(""), C("2021"), C(""), C("022"), C("2023"), C("")], ocr),
+                new TableRow([C("9B1.a Percentage"), C("89%"), C("-"), C(""), C("86%"), C("97%")], ocr),
+                new TableRow([C("9B1.b Percentage"), C("22%"), C("-"), C(""), C("28%"), C("24%")], ocr),
+            ],
+            TableForm.Grid,
+            ocr);
+        var repairs = new List<Repair>();
+
+        var rows = ((Table)OcrText.Repair([table], repairs)[0]).Rows;
+
+        Assert.Equal(["", "2021", "2022", "2023", ""], rows[1].Cells.Select(c => c.Text));
+        Assert.Equal(["9B1.a Percentage", "89%", "-", "86%", "97%"], rows[2].Cells.Select(c => c.Text));
+        Assert.Equal(5, rows[0].Cells.Count);
+        Assert.Contains(repairs, r => r.Reason.Contains("one column cut in two", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Words_the_scan_ran_together_or_thinned_and_a_comma_read_as_a_stop_are_repaired_and_abbreviations_are_not()
+    {
+        Assert.True(File.Exists("/usr/share/dict/nederlands"), "the Dutch word list (Debian wdutch) is needed; the test command installs it");
+        var ocr = new SourceRef("scan.pdf", Page: 8, Confidence: 0.9);
+        var repairs = new List<Repair>();
+
+        var blocks = OcrText.Repair(
+            [
+                new Paragraph(["geweld in huiselijke kring. het stoppen van geweld in het huishouden ofgezin"], ocr),
+                new Paragraph(["ondersteuning van vrijwiligerswerk voor wie huip nodig heeft, resp. de ouderen"], ocr),
+            ],
+            repairs);
+
+        Assert.Equal("geweld in huiselijke kring, het stoppen van geweld in het huishouden of gezin", ((Paragraph)blocks[0]).Text);
+        Assert.Equal("ondersteuning van vrijwilligerswerk voor wie hulp nodig heeft, resp. de ouderen", ((Paragraph)blocks[1]).Text);
+        Assert.Equal(4, repairs.Count);
+    }
+
+    [Fact]
     public void A_hyphen_lost_at_a_line_end_is_put_back_only_where_the_next_piece_is_no_word()
     {
         if (!File.Exists("/usr/share/dict/nederlands"))

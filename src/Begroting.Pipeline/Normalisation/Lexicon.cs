@@ -64,11 +64,21 @@ internal static class Lexicon
             }
         }
 
+        // A space lost after a short function word ('ofgezin' for 'of gezin'), where the rest is a word of its own.
+        foreach (var head in LeadingFunctionWords.Where(h => word.Length >= h.Length + 4 && word.StartsWith(h, StringComparison.Ordinal)))
+        {
+            if (Words.Value.Contains(word[head.Length..].ToLowerInvariant()))
+            {
+                return (head + " " + word[head.Length..], $"space lost after '{head}'");
+            }
+        }
+
         // Letters of nearly the same shape are confused less often: only when exactly one such change gives a
         // word, and the word is long enough that one change rarely turns one word into another.
-        if (word.Length >= 6)
+        // i and l, the likeliest pair, from four letters on ('huip' for 'hulp').
+        if (word.Length >= 4)
         {
-            var known = Candidates(word, ShapeConfusions).Where(c => Words.Value.Contains(c.Word.ToLowerInvariant())).DistinctBy(c => c.Word).ToList();
+            var known = Candidates(word, word.Length >= 6 ? ShapeConfusions : ShapeConfusions[..2]).Where(c => Words.Value.Contains(c.Word.ToLowerInvariant())).DistinctBy(c => c.Word).ToList();
             if (known.Count == 1)
             {
                 return known[0];
@@ -111,6 +121,8 @@ internal static class Lexicon
 
     private static readonly string[] FunctionWords = ["en", "van", "het", "voor", "met", "tot", "op", "in"];
 
+    private static readonly string[] LeadingFunctionWords = ["of", "en", "de", "het", "van", "in", "op", "te", "om", "met"];
+
     private static readonly (string From, string To, string Reason)[] ShapeConfusions =
     [
         ("i", "l", "i read for l"),
@@ -121,5 +133,7 @@ internal static class Lexicon
         ("e", "c", "e read for c"),
         ("n", "u", "n read for u"),
         ("u", "n", "u read for n"),
+        ("l", "ll", "ll read as one l"),
+        ("t", "tt", "tt read as one t"),
     ];
 }

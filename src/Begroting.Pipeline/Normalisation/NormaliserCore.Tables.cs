@@ -138,7 +138,16 @@ internal sealed partial class NormaliserCore
     private static bool SameHeader(Table a, Table b)
     {
         static string Key(Table t) => string.Join("|", t.Rows.Take(2).SelectMany(r => r.Cells).Select(c => HeaderWord(c.Text)).Where(w => w.Length > 0 && !Codes.GoalLine().IsMatch(w)).Take(10));
-        return a.Form == b.Form && Key(a) == Key(b) && b.GapBefore <= 2;
+
+        // A scan can cut one header row in two on one page and not on the next ('Begroting' over '2024'): the words
+        // of the rows above the first figure are still the same words.
+        static string Words(Table t) => string.Join(" ", t.Rows
+            .TakeWhile(r => !r.Cells.Skip(1).Any(c => c.Text.Length > 0 && !DutchValue.IsYear(c.Text) && DutchValue.ParseCell(c.Text) is not null))
+            .Take(4)
+            .SelectMany(r => r.Cells)
+            .SelectMany(c => HeaderWord(c.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Order(StringComparer.Ordinal));
+        return a.Form == b.Form && b.GapBefore <= 2 && (Key(a) == Key(b) || (Words(a).Length > 0 && Words(a) == Words(b)));
     }
 
     /// <summary>Footnotes printed under a table: lines starting with '*', '**', ...; a line without a marker continues the one above.</summary>

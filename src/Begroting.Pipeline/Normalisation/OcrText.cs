@@ -85,7 +85,7 @@ internal static partial class OcrText
                 return new Cell(lines, source with { Path = cell.Source.Path }, cell.IsHeader);
             }).ToList(),
         }).ToList();
-        return table with { Rows = RepairCodes(RepairFigures(YearRuns(rows, repairs), repairs), repairs) };
+        return table with { Rows = RepairCodes(RepairFigures(YearRuns(SplitColumns(rows, table.Source, repairs), repairs), repairs), repairs) };
     }
 
     private static (IReadOnlyList<string> Lines, SourceRef Source) Text(IReadOnlyList<string> lines, SourceRef source, Dictionary<string, int> vocabulary, List<Repair> repairs)
@@ -170,6 +170,10 @@ internal static partial class OcrText
         // A closing quote reads as '!' ('serieus!' where a quote was opened and not closed).
         quoted = text;
         text = Replace(text, QuoteAsExclamation(), m => quoted[..m.Index].Count(ch => ch == '\'') % 2 == 1 ? "'" : m.Value, "closing quote read as '!'", where, repairs);
+
+        // A comma read as a stop inside a sentence ('in huiselijke kring. het stoppen'): a sentence starts with a
+        // capital; after a listed word (not an abbreviation such as 'resp.' or 'bijv.') a small letter goes on.
+        text = Replace(text, StopBeforeSmallLetter(), m => Lexicon.Lists(m.Groups["word"].Value) ? m.Groups["word"].Value + ", " : m.Value, "comma read as a stop (a small letter follows)", where, repairs);
 
         // The stop in a code ('9B2.1', '9A1.b') reads as a comma or colon.
         text = Replace(text, CodeStop(), m => m.Groups["code"].Value + ".", "stop in a code read as a comma or colon", where, repairs);
@@ -306,6 +310,38 @@ internal static partial class OcrText
         ("5", "S"), ("S", "5"), ("8", "B"), ("B", "8"), ("rn", "m"), ("m", "rn"), ("h", "b"), ("b", "h"), ("n", "u"), ("u", "n"),
         ("o", "9"), ("g", "9"), ("q", "9"),
     ];
+
+    /// <summary>A column a ruling line read inside it cut in two ('2021 | | 022' over '89% | - | | 86%'): two neighbouring columns of figures that no row fills both of are one.</summary>
+    /// <remarks>A real column has its header, its year or its figure in every row where its neighbour has one too, if only in the row of years; a blur-made line splits one column's cells between two.</remarks>
+    private static List<TableRow> SplitColumns(List<TableRow> rows, SourceRef source, List<Repair> repairs)
+    {
+        var result = rows.Select(r => r.Cells.ToList()).ToList();
+        bool Filled(List<Cell> row, int c) => c < row.Count && !row[c].IsEmpty;
+        bool Figure(Cell cell) => cell.Source.Confidence is not null && Single(cell) is { } t && (FigureLike().IsMatch(t) || t is "-" or "nnb");
+        for (var c = result.Count == 0 ? 0 : result.Max(r => r.Count) - 2; c >= 1; c--)
+        {
+            var left = result.Where(row => Filled(row, c)).ToList();
+            var right = result.Where(row => Filled(row, c + 1)).ToList();
+            if (left.Count == 0 || right.Count == 0 || result.Any(row => Filled(row, c) && Filled(row, c + 1))
+                || !left.Concat(right).All(row => Figure(row[Filled(row, c) ? c : c + 1])))
+            {
+                continue;
+            }
+
+            repairs.Add(new Repair($"columns {c + 1} and {c + 2}", $"column {c + 1}", "one column cut in two by a line the scan showed inside it (no row has figures in both)", source.ToString()));
+            foreach (var row in result.Where(row => row.Count > c + 1))
+            {
+                if (!Filled(row, c))
+                {
+                    row[c] = row[c + 1];
+                }
+
+                row.RemoveAt(c + 1);
+            }
+        }
+
+        return rows.Select((row, i) => row with { Cells = result[i] }).ToList();
+    }
 
     /// <summary>A year in a run of years that lost its first digit against a cell border ('2021 | 022 | 023'): the year beside it says which it is.</summary>
     private static List<TableRow> YearRuns(List<TableRow> rows, List<Repair> repairs)
@@ -498,6 +534,9 @@ internal static partial class OcrText
 
     [GeneratedRegex(@"(?<=\p{L})!(?=\s*$)")]
     private static partial Regex QuoteAsExclamation();
+
+    [GeneratedRegex(@"(?<=(?:^|\s))(?<word>\p{Ll}{3,})\. (?=\p{Ll}{2,})")]
+    private static partial Regex StopBeforeSmallLetter();
 
     [GeneratedRegex(@"(?<=[\d)%])'(?=\**(?:\s|$))")]
     private static partial Regex GluedApostrophe();
