@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Begroting.Testing;
 
 namespace Begroting.Corpus.Tests;
 
@@ -15,8 +16,8 @@ public sealed class SmallCorpusFixture : IDisposable
             File.Copy(Path.Combine(CorpusFiles.Corpus, file), target);
         }
 
-        First = Cli.Run(Dir, "build", "corpus", "--out", "out");
-        Second = Cli.Run(Dir, "build", "corpus", "--out", "out");
+        First = CliProcess.Run(Dir, "build", "corpus", "--out", "out");
+        Second = CliProcess.Run(Dir, "build", "corpus", "--out", "out");
     }
 
     /// <summary>The working folder: corpus/ in, out/ and exports/ out.</summary>
@@ -52,7 +53,7 @@ public class CliTests(SmallCorpusFixture corpus) : IClassFixture<SmallCorpusFixt
     public void Query_prints_the_rows_of_a_select()
     {
         // Programmabegroting 2018 (seed 000, line 97): 9A1.a realisatie '5,8 (2014) 5,7 (2015) 5,9 (2016)'.
-        var (exit, stdout, stderr) = Cli.Run(corpus.Dir, "query",
+        var (exit, stdout, stderr) = CliProcess.Run(corpus.Dir, "query",
             "select i.code, o.year, o.raw from observations o join indicators i using (document_id, indicator_key) where o.document_id = 'programmabegroting-2018-p9' and i.code = '9A1.a' and o.kind = 'realisatie' order by o.year", "--db", Db);
         Assert.Equal(0, exit);
         Assert.Equal(["code\tyear\traw", "9A1.a\t2014\t5,8 (2014)", "9A1.a\t2015\t5,7 (2015)", "9A1.a\t2016\t5,9 (2016)"], Lines(stdout));
@@ -62,7 +63,7 @@ public class CliTests(SmallCorpusFixture corpus) : IClassFixture<SmallCorpusFixt
     [Fact]
     public void Series_as_csv_puts_what_was_realised_beside_a_target_of_another_publication()
     {
-        var (exit, stdout, _) = Cli.Run(corpus.Dir, "series", "sociale cohesie", "--format", "csv", "--db", Db);
+        var (exit, stdout, _) = CliProcess.Run(corpus.Dir, "series", "sociale cohesie", "--format", "csv", "--db", Db);
         Assert.Equal(0, exit);
         var lines = Lines(stdout);
         Assert.Equal("series_id,kind,year,value,raw,unit,publication,code,document_id,flags,note,realised_value,realised_raw,realised_unit,realised_publication,realised_document_id", lines[0]);
@@ -76,7 +77,7 @@ public class CliTests(SmallCorpusFixture corpus) : IClassFixture<SmallCorpusFixt
     [Fact]
     public void Export_as_csv_writes_every_table_with_its_documented_header()
     {
-        var (exit, stdout, _) = Cli.Run(corpus.Dir, "export", "--format", "csv", "--out", "exports", "--db", Db);
+        var (exit, stdout, _) = CliProcess.Run(corpus.Dir, "export", "--format", "csv", "--out", "exports", "--db", Db);
         Assert.Equal(0, exit);
         var tables = JsonDocument.Parse(File.ReadAllText(Path.Combine(CorpusFiles.Root, "schemas", "store.schema.json"))).RootElement.GetProperty("tables").EnumerateObject().ToList();
         Assert.NotEmpty(tables);
@@ -96,7 +97,7 @@ public class CliTests(SmallCorpusFixture corpus) : IClassFixture<SmallCorpusFixt
     public void Find_lists_an_indicator_in_both_publications_in_one_series()
     {
         // Seed 000 line 313: 9D1.g 'Aantal gehuisveste statushouders in Leiden***'; seed 003 line 149: 9D1.e, the same name.
-        var (exit, stdout, _) = Cli.Run(corpus.Dir, "find", "statushouders", "--db", Db);
+        var (exit, stdout, _) = CliProcess.Run(corpus.Dir, "find", "statushouders", "--db", Db);
         Assert.Equal(0, exit);
         var hits = Lines(stdout).Where(l => l.StartsWith("indicator\t", StringComparison.Ordinal)).Select(l => l.Split('\t')).ToList();
         Assert.Equal(["Programmabegroting 2018\t9D1.g\tAantal gehuisveste statushouders in Leiden", "Jaarstukken 2024\t9D1.e\tAantal gehuisveste statushouders in Leiden"],

@@ -1,6 +1,7 @@
 using Begroting.Pipeline;
 using Begroting.Pipeline.Corpus;
 using Begroting.Pipeline.Export;
+using Begroting.Testing;
 
 namespace Begroting.Corpus.Tests;
 
@@ -58,7 +59,7 @@ public class ReadmeTests(StoreFixture store) : IClassFixture<StoreFixture>
         var block = Readme.Skip(at + 1).SkipWhile(l => !l.StartsWith("```", StringComparison.Ordinal)).Skip(1).TakeWhile(l => !l.StartsWith("```", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(block);
 
-        var (exit, stdout, stderr) = Cli.Run(CorpusFiles.Root, [.. args, "--db", store.Database]);
+        var (exit, stdout, stderr) = CliProcess.Run(CorpusFiles.Root, [.. args, "--db", store.Database]);
 
         Assert.True(exit == 0, stderr);
         Assert.Equal(string.Join('\n', block) + "\n", stdout);

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text;
+using Begroting.Testing;
 
 namespace Begroting.Tests;
 
@@ -14,22 +14,7 @@ public sealed class CliTests : IDisposable
         "Programmabegroting 2018\n\nProgrammanummer\t7\n\nBeleidsterrein 7A Werk\n\nDoel\tPrestatie\n7A1 Werk\t7A1.1 Bemiddelen\n\n" +
         "Effectindicator\tRealisatie\tStreefwaarden\t\tBron\n\t\t2018\t2019\t\n7A1.a Aantal banen\t1 (2016)\t2\t3\tCBS\n";
 
-    internal static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var cli = Path.Combine(AppContext.BaseDirectory, "begroting.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(cli);
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
+    internal static (int Exit, string Out, string Err) Run(params string[] args) => CliProcess.Run(null, args);
 
     [Fact]
     public void Bad_documents_fail_alone_and_the_rest_of_the_batch_is_written()
