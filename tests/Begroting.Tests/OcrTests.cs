@@ -460,22 +460,25 @@ public sealed class OcrTests : IDisposable
     }
 
     [Fact]
-    public void Words_the_scan_ran_together_or_thinned_and_a_comma_read_as_a_stop_are_repaired_and_abbreviations_are_not()
+    public void Words_the_scan_ran_together_or_thinned_and_a_comma_read_as_a_stop_in_a_cell_are_repaired_and_abbreviations_and_pieces_are_not()
     {
         Assert.True(File.Exists("/usr/share/dict/nederlands"), "the Dutch word list (Debian wdutch) is needed; the test command installs it");
         var ocr = new SourceRef("scan.pdf", Page: 8, Confidence: 0.9);
         var repairs = new List<Repair>();
+        var goals = new Table([new TableRow([new Cell(["9D2.1 Voorkómen van geweld in huiselijke kring. het stoppen van geweld"], ocr)], ocr)], TableForm.Grid, ocr);
 
         var blocks = OcrText.Repair(
             [
-                new Paragraph(["geweld in huiselijke kring. het stoppen van geweld in het huishouden ofgezin"], ocr),
-                new Paragraph(["ondersteuning van vrijwiligerswerk voor wie huip nodig heeft, resp. de ouderen"], ocr),
+                goals,
+                new Paragraph(["geweld in het huishouden ofgezin, zorginhou delijk, incl. de ouderen"], ocr),
+                new Paragraph(["ondersteuning van vrijwiligerswerk voor uitkeringsgerechtigden. afsluit bij"], ocr),
             ],
             repairs);
 
-        Assert.Equal("geweld in huiselijke kring, het stoppen van geweld in het huishouden of gezin", ((Paragraph)blocks[0]).Text);
-        Assert.Equal("ondersteuning van vrijwilligerswerk voor wie hulp nodig heeft, resp. de ouderen", ((Paragraph)blocks[1]).Text);
-        Assert.Equal(4, repairs.Count);
+        Assert.Equal("9D2.1 Voorkómen van geweld in huiselijke kring, het stoppen van geweld", ((Table)blocks[0]).Rows[0].Cells[0].Text);
+        Assert.Equal("geweld in het huishouden of gezin, zorginhou delijk, incl. de ouderen", ((Paragraph)blocks[1]).Text);
+        Assert.Equal("ondersteuning van vrijwilligerswerk voor uitkeringsgerechtigden. afsluit bij", ((Paragraph)blocks[2]).Text);
+        Assert.Equal(3, repairs.Count);
     }
 
     [Fact]

@@ -13,6 +13,8 @@ internal static class Lexicon
         "stadsenquête", "veiligheidsmonitor", "effectindicator", "effectindicatoren", "streefwaarde", "streefwaarden",
         "programmabegroting", "jaarstukken", "beleidsterrein", "beleidssterrein", "prestatie", "prestaties", "mantelzorg",
         "mantelzorgers", "statushouders", "huisuitzettingen", "binnenvest", "meerjarenraming", "leidenaren", "leiden",
+        // Abbreviations the documents write with a stop, which a confusion would otherwise turn into a word ('incl' -> 'ind').
+        "incl", "excl", "resp", "bijv", "evt", "ivm", "mbt", "tav", "nvt",
     ];
 
     private static readonly Lazy<HashSet<string>> Words = new(() =>
@@ -64,8 +66,9 @@ internal static class Lexicon
             }
         }
 
-        // A space lost after a short function word ('ofgezin' for 'of gezin'), where the rest is a word of its own.
-        foreach (var head in LeadingFunctionWords.Where(h => word.Length >= h.Length + 4 && word.StartsWith(h, StringComparison.Ordinal)))
+        // A space lost after a short function word ('ofgezin' for 'of gezin'), where the rest is a word of its own
+        // of five letters or more: a shorter rest is more often the end of a word broken elsewhere ('delijk').
+        foreach (var head in LeadingFunctionWords.Where(h => word.Length >= h.Length + 5 && word.StartsWith(h, StringComparison.Ordinal)))
         {
             if (Words.Value.Contains(word[head.Length..].ToLowerInvariant()))
             {
@@ -75,10 +78,9 @@ internal static class Lexicon
 
         // Letters of nearly the same shape are confused less often: only when exactly one such change gives a
         // word, and the word is long enough that one change rarely turns one word into another.
-        // i and l, the likeliest pair, from four letters on ('huip' for 'hulp').
-        if (word.Length >= 4)
+        if (word.Length >= 6)
         {
-            var known = Candidates(word, word.Length >= 6 ? ShapeConfusions : ShapeConfusions[..2]).Where(c => Words.Value.Contains(c.Word.ToLowerInvariant())).DistinctBy(c => c.Word).ToList();
+            var known = Candidates(word, ShapeConfusions).Where(c => Words.Value.Contains(c.Word.ToLowerInvariant())).DistinctBy(c => c.Word).ToList();
             if (known.Count == 1)
             {
                 return known[0];

@@ -74,6 +74,12 @@ internal static partial class OcrText
                 }
 
                 var (lines, source) = Text(cell.Lines, cell.Source with { Path = $"table/row={r + 1}/col={c + 1}" }, vocabulary, repairs);
+
+                // A comma read as a stop inside a cell's sentence ('in huiselijke kring. het stoppen'): a cell holds
+                // one sentence, so after a listed word (not an abbreviation such as 'resp.') a small letter goes on.
+                // Not in prose, where a page in two columns read as one runs sentences together ('. afsluit').
+                var cellWhere = source.ToString();
+                lines = lines.Select(line => Replace(line, StopBeforeSmallLetter(), m => Lexicon.Lists(m.Groups["word"].Value) ? m.Groups["word"].Value + ", " : m.Value, "comma read as a stop in a cell (a small letter follows)", cellWhere, repairs)).ToList();
                 if (c == 0)
                 {
                     // Row labels abbreviate ('soc.-maatsch. En cult. Voorz'): a comma after a short lower-case word and
@@ -170,10 +176,6 @@ internal static partial class OcrText
         // A closing quote reads as '!' ('serieus!' where a quote was opened and not closed).
         quoted = text;
         text = Replace(text, QuoteAsExclamation(), m => quoted[..m.Index].Count(ch => ch == '\'') % 2 == 1 ? "'" : m.Value, "closing quote read as '!'", where, repairs);
-
-        // A comma read as a stop inside a sentence ('in huiselijke kring. het stoppen'): a sentence starts with a
-        // capital; after a listed word (not an abbreviation such as 'resp.' or 'bijv.') a small letter goes on.
-        text = Replace(text, StopBeforeSmallLetter(), m => Lexicon.Lists(m.Groups["word"].Value) ? m.Groups["word"].Value + ", " : m.Value, "comma read as a stop (a small letter follows)", where, repairs);
 
         // The stop in a code ('9B2.1', '9A1.b') reads as a comma or colon.
         text = Replace(text, CodeStop(), m => m.Groups["code"].Value + ".", "stop in a code read as a comma or colon", where, repairs);
