@@ -282,7 +282,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     /// <remarks>
     /// A mark is a small blob, about as wide as high (not a splinter of a cell border), wholly above the middle of the
     /// figure's glyphs and right of all of them, and the only thing there; a mark the recogniser did read is not
-    /// added twice. Only words that are figures, a dash or 'nnb' are looked at.
+    /// added twice. Only words that are figures, a dash, 'nnb' or a year in brackets are looked at.
     /// </remarks>
     internal static string RaisedMarks(string hocr, byte[] pixels, int offset, int width, int height) => EditWords(hocr, (size, words, i) =>
     {
@@ -315,10 +315,11 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
         var middle = dash ? glyphs.Min(g => g.Y0) : glyphs.Max(g => g.Y1) - (tallest / 2.0);
 
         var after = new EmptyCells.Box(right + 2, region.Y0, region.X1, region.Y1);
-        var marks = EmptyCells.Blobs(after, pixels, offset, width, height)
+        var beyond = EmptyCells.Blobs(after, pixels, offset, width, height);
+        var marks = beyond
             .Where(b => b.Y1 < middle && b.Height <= 0.45 * size && Math.Min(b.Width, b.Height) >= 0.15 * size && b.Width <= 0.6 * size && b.Y0 > after.Y0 && b.X1 < after.X1)
             .ToList();
-        if (marks.Count == 0 || EmptyCells.Blobs(after, pixels, offset, width, height).Count != marks.Count)
+        if (marks.Count == 0 || beyond.Count != marks.Count)
         {
             return null;
         }
