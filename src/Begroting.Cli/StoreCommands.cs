@@ -20,7 +20,7 @@ internal static class StoreCommands
         {
             connection = StoreQueries.OpenReadOnly(db);
         }
-        catch (FileNotFoundException e)
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
         {
             Output.Error("error: " + e.Message);
             return ExitCodes.Usage;

@@ -30,6 +30,17 @@ public static class StoreQueries
             throw new FileNotFoundException($"{database}: no store here; run `begroting build corpus` first (or give --db)", database);
         }
 
+        // DuckDB's own error for a file of another kind depends on its name ('.csv' reads as an in-memory database);
+        // its header says it plainly: a DuckDB database has 'DUCK' at byte 8.
+        var header = new byte[12];
+        using (var stream = File.OpenRead(database))
+        {
+            if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length || !header.AsSpan(8, 4).SequenceEqual("DUCK"u8))
+            {
+                throw new InvalidDataException($"{database}: not a store (the file is no DuckDB database; `begroting build` makes one)");
+            }
+        }
+
         var connection = new DuckDBConnection($"Data Source={database};ACCESS_MODE=READ_ONLY");
         connection.Open();
         return connection;

@@ -127,7 +127,7 @@ public class StoreCliTests
             File.WriteAllText(file, "document_id,document_kind,document_year\nleiden-2018-programmabegroting-p9,programmabegroting,2018\n");
             var (exit, stdout, err) = CliTests.Run("series", "statushouders", "--db", file);
             Assert.Equal(2, exit);
-            Assert.Contains($"error: {file}: not a store", err, StringComparison.Ordinal);
+            Assert.Contains($"error: {file}: not a store (the file is no DuckDB database", err, StringComparison.Ordinal);
             Assert.Equal(string.Empty, stdout);
         }
         finally
