@@ -57,7 +57,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     {
         var where = $"{page.File}#p{page.Number}";
         var version = Version.Value ?? throw new DocumentException("ocr-unavailable", "the page has no text layer and Tesseract is not installed (Debian: apt-get install tesseract-ocr tesseract-ocr-nld)", where);
-        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased-kept-2|figures-reread-80|h150|dark200|inline|h100|thin|otsu-white|low-borders-joined-2|empty-cells-read|straddlers-split|line-end-hyphens|raised-marks-6|cell-words");
+        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased-kept-2|figures-reread-80i|h150|dark200|inline|h100|thin|otsu-white|low-borders-joined-2|empty-cells-read|straddlers-split|line-end-hyphens|raised-marks-6|cell-words");
         var cached = cache is null ? null : Path.Combine(cache, key[..2], key + ".hocr");
         if (cached is not null && File.Exists(cached) && File.Exists(cached + ".rules"))
         {
@@ -439,8 +439,8 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     private static partial System.Text.RegularExpressions.Regex CellFigure();
 
     // A figure, or something a figure is often misread as: digits and signs with at most the letters that look
-    // like digits ('-44T7' for '-4.477', '[e)' for a lone '0' beside a cell border); codes such as '9A1.b' are not.
-    [System.Text.RegularExpressions.GeneratedRegex(@"title='bbox (?<x0>\d+) (?<y0>\d+) (?<x1>\d+) (?<y1>\d+); x_wconf (?<conf>\d+)'[^>]*>(?<text>(?=[^<]*[\d\[\]()])[-\d%,.()*\[\]eoOlITSB]{1,9})<")]
+    // like digits ('-44T7' for '-4.477', '[e)' or 'ie)' for a lone '0' beside a cell border); codes such as '9A1.b' are not.
+    [System.Text.RegularExpressions.GeneratedRegex(@"title='bbox (?<x0>\d+) (?<y0>\d+) (?<x1>\d+) (?<y1>\d+); x_wconf (?<conf>\d+)'[^>]*>(?<text>(?=[^<]*[\d\[\]()])[-\d%,.()*\[\]eioOlITSB]{1,9})<")]
     private static partial System.Text.RegularExpressions.Regex DoubtfulFigure();
 
     /// <summary>Writes the cache entry through a temporary file: a run cut short leaves no half entry.</summary>
