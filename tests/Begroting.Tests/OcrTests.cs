@@ -298,6 +298,7 @@ public sealed class OcrTests : IDisposable
                 new TableRow([C("Lasten"), C("6.596"), C("10.166")], ocr),
                 new TableRow([C("Baten"), C("9428"), C("2019")], ocr),
                 new TableRow([C("Saldo"), C("6.594"), C("10.012")], ocr),
+                new TableRow([C("Toevoeging"), C("o"), C("0")], ocr),
             ],
             TableForm.Grid,
             ocr);
@@ -316,6 +317,8 @@ public sealed class OcrTests : IDisposable
         Assert.Equal("9.428", amounts.Rows[1].Cells[1].Text);
         Assert.Equal("2019", amounts.Rows[1].Cells[2].Text);
         Assert.True(amounts.Rows[1].Cells[1].Source.Confidence < 0.9);
+        Assert.Equal("0", amounts.Rows[3].Cells[1].Text);
+        Assert.Equal("Toevoeging", amounts.Rows[3].Cells[0].Text);
 
         // Text that was given, not recognised, is never touched.
         Assert.Equal("ledereen telt mee", ((Paragraph)blocks[2]).Text);

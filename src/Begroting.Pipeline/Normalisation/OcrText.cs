@@ -266,6 +266,14 @@ internal static partial class OcrText
                     result[r][c] = cell = new Cell([fixedLine], cell.Source with { Confidence = cell.Source.Confidence * RepairedConfidence }, cell.IsHeader);
                 }
 
+                // A lone '0' read as the letter ('o'), in a column of figures.
+                if (cell.Lines[0] is "o" or "O" && result.Count(row => c < row.Count && Single(row[c]) is { } t && FigureLike().IsMatch(t)) >= 2)
+                {
+                    repairs.Add(new Repair(cell.Lines[0], "0", "letter o read for a lone 0 (the column's other cells are figures)", cell.Source.ToString()));
+                    result[r][c] = new Cell(["0"], cell.Source with { Confidence = cell.Source.Confidence * RepairedConfidence }, cell.IsHeader);
+                    continue;
+                }
+
                 if (!BareInteger().IsMatch(cell.Lines[0]))
                 {
                     continue;
