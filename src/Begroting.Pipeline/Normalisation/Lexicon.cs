@@ -39,7 +39,9 @@ internal static class Lexicon
     public static bool Lists(string word) => Words.Value.Contains(word.ToLowerInvariant());
 
     /// <summary>The word the OCR most likely misread, when exactly one confusion turns it into a known word.</summary>
-    public static (string Word, string Reason)? Alternative(string word)
+    /// <param name="word">The word as read.</param>
+    /// <param name="midLine">Whether words stand on both sides of it: a short piece at a line's start or end can be part of a word broken in another block ('heid', 'teit').</param>
+    public static (string Word, string Reason)? Alternative(string word, bool midLine = false)
     {
         if (Words.Value.Count <= Vocabulary.Length)
         {
@@ -78,9 +80,10 @@ internal static class Lexicon
 
         // Letters of nearly the same shape are confused less often: only when exactly one such change gives a
         // word, and the word is long enough that one change rarely turns one word into another.
-        if (word.Length >= 6)
+        // Only i and l, the likeliest pair, in a shorter word, and only one with words on both sides ('huip' for 'hulp').
+        if (word.Length >= 6 || (midLine && word.Length >= 4))
         {
-            var known = Candidates(word, ShapeConfusions).Where(c => Words.Value.Contains(c.Word.ToLowerInvariant())).DistinctBy(c => c.Word).ToList();
+            var known = Candidates(word, word.Length >= 6 ? ShapeConfusions : ShapeConfusions[..2]).Where(c => Words.Value.Contains(c.Word.ToLowerInvariant())).DistinctBy(c => c.Word).ToList();
             if (known.Count == 1)
             {
                 return known[0];

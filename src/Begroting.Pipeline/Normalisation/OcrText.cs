@@ -221,7 +221,8 @@ internal static partial class OcrText
                 return word;
             }
 
-            if (Lexicon.Knows(word) || Lexicon.Alternative(word) is not { } alternative)
+            var midLine = m.Index > 0 && text[(m.Index + m.Length)..].Any(char.IsLetterOrDigit);
+            if (Lexicon.Knows(word) || Lexicon.Alternative(word, midLine) is not { } alternative)
             {
                 return word;
             }
