@@ -157,6 +157,22 @@ public class NormaliserTests
     }
 
     [Fact]
+    public void A_table_continued_with_its_header_cut_into_other_rows_is_one_table()
+    {
+        // Page 1 has the header in two rows ('Begroting' over '2024'), page 2 in one; the last reserve's Saldo row
+        // is on page 2.
+        var doc = TestDocuments.Normalise(
+            "Jaarstukken 2024\n\nProgrammanummer\t7\n\n" +
+            "Reserves programma 7\t\tRekening 2023\tBegroting\tVerschil 2024\n\t\t\t2024\t\nBedragen x € 1.000,-\t\t\t\t\n" +
+            "Reserve Werk P7\tToevoeging\t10\t20\t0\n\tOnttrekking\t-5\t-5\t0\n\n" +
+            "Reserves programma 7\t\tRekening 2023\tBegroting 2024\tVerschil 2024\nBedragen x € 1.000,-\t\t\t\t\n" +
+            "\tSaldo\t5\t15\t0\nReserve Inkomen P7\tToevoeging\t1\t2\t0\n\tOnttrekking\t-1\t-2\t0\n\tSaldo\t0\t0\t0\n");
+        var table = Assert.Single(doc.FinancialTables);
+        Assert.Equal(["toevoeging", "onttrekking", "saldo", "toevoeging", "onttrekking", "saldo"], table.Rows.Select(r => r.Line));
+        Assert.Equal(["Reserve Werk P7", "Reserve Werk P7", "Reserve Werk P7", "Reserve Inkomen P7", "Reserve Inkomen P7", "Reserve Inkomen P7"], table.Rows.Select(r => r.Group));
+    }
+
+    [Fact]
     public void A_policy_plan_states_indicators_in_sentences()
     {
         var doc = TestDocuments.Normalise(
