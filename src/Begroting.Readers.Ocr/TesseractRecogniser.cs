@@ -112,8 +112,8 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
 
             var hocr = RereadFigures(File.ReadAllText(image + ".hocr"), pixels, offset, width, height, Path.Combine(work.FullName, "figure"));
             hocr = ReadEmptyCells(hocr, rules, pixels, offset, width, height, Path.Combine(work.FullName, "cell"));
-            hocr = LineEndHyphens(hocr, pixels, offset, width, height);
-            hocr = RaisedMarks(hocr, pixels, offset, width, height);
+            // Both look at words of their own kind (ending in a small letter; figures), so one pass over the hOCR serves.
+            hocr = EditWords(hocr, (size, words, i) => Hyphen(size, words, i, pixels, offset, width, height) ?? Marks(size, words, i, pixels, offset, width, height));
             return (hocr, rules);
         }
         finally
@@ -257,7 +257,10 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     /// can tell that they were one. Only a mark after the last word of a line or of a column is taken (a dash
     /// between words is read as a word of its own), and only a short bar at the height of the small letters.
     /// </remarks>
-    internal static string LineEndHyphens(string hocr, byte[] pixels, int offset, int width, int height) => EditWords(hocr, (size, words, i) =>
+    internal static string LineEndHyphens(string hocr, byte[] pixels, int offset, int width, int height) =>
+        EditWords(hocr, (size, words, i) => Hyphen(size, words, i, pixels, offset, width, height));
+
+    private static (string Text, int X1)? Hyphen(double size, IReadOnlyList<(string Text, EmptyCells.Box Box)> words, int i, byte[] pixels, int offset, int width, int height)
     {
         var (text, box) = words[i];
         if (text.Length < 2 || !char.IsLower(text[^1]) || words.Any(w => w.Box.X0 > box.X1 && w.Box.X0 < box.X1 + (2 * size)))
@@ -276,7 +279,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
         var clear = ink.X0 - box.X1 <= 0.35 * size && ink.X1 < region.X1 && ink.Y0 > region.Y0 && ink.Y1 < region.Y1;
         var level = middle > box.Y0 + (0.2 * box.Height) && middle < box.Y1 - (0.15 * box.Height);
         return bar && clear && level ? (text + "-", ink.X1) : null;
-    });
+    }
 
     /// <summary>Footnote marks raised after a figure ('23*', '-**') that the recogniser took into the word's box but left out of its text are put back, one per mark.</summary>
     /// <remarks>
@@ -284,7 +287,10 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     /// figure's glyphs and right of all of them, and the only thing there; a mark the recogniser did read is not
     /// added twice. Only words that are figures, a dash, 'nnb' or a year in brackets are looked at.
     /// </remarks>
-    internal static string RaisedMarks(string hocr, byte[] pixels, int offset, int width, int height) => EditWords(hocr, (size, words, i) =>
+    internal static string RaisedMarks(string hocr, byte[] pixels, int offset, int width, int height) =>
+        EditWords(hocr, (size, words, i) => Marks(size, words, i, pixels, offset, width, height));
+
+    private static (string Text, int X1)? Marks(double size, IReadOnlyList<(string Text, EmptyCells.Box Box)> words, int i, byte[] pixels, int offset, int width, int height)
     {
         var (text, box) = words[i];
         if (MarkedFigure().Match(text) is not { Success: true } figure)
@@ -327,7 +333,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
         // Two marks run together at a low resolution make one blob twice as wide as high.
         var count = marks.Sum(m => m.Width > 1.8 * m.Height ? 2 : 1);
         return count > figure.Groups["marks"].Length ? (figure.Groups["figure"].Value + new string('*', count), Math.Max(box.X1, marks.Max(m => m.X1))) : null;
-    });
+    }
 
     /// <summary>Goes through the hOCR's words line by line; where <paramref name="edit"/> gives a new text (and right edge), the word takes it.</summary>
     private static string EditWords(string hocr, Func<double, IReadOnlyList<(string Text, EmptyCells.Box Box)>, int, (string Text, int X1)?> edit)

@@ -83,7 +83,7 @@ internal static class Lexicon
         // Only i and l, the likeliest pair, in a shorter word, and only one with words on both sides ('huip' for 'hulp').
         if (word.Length >= 6 || (midLine && word.Length >= 4))
         {
-            var known = Candidates(word, word.Length >= 6 ? ShapeConfusions : ShapeConfusions[..2]).Where(c => Words.Value.Contains(c.Word.ToLowerInvariant())).DistinctBy(c => c.Word).ToList();
+            var known = Candidates(word, word.Length >= 6 ? ShapeConfusions : LetterIAndL).Where(c => Words.Value.Contains(c.Word.ToLowerInvariant())).DistinctBy(c => c.Word).ToList();
             if (known.Count == 1)
             {
                 return known[0];
@@ -141,4 +141,6 @@ internal static class Lexicon
         ("l", "ll", "ll read as one l"),
         ("t", "tt", "tt read as one t"),
     ];
+
+    private static readonly (string From, string To, string Reason)[] LetterIAndL = ShapeConfusions.Where(c => c.From is "i" or "l" && c.To is "i" or "l").ToArray();
 }

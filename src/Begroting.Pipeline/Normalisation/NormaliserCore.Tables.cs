@@ -147,7 +147,13 @@ internal sealed partial class NormaliserCore
             .SelectMany(r => r.Cells)
             .SelectMany(c => HeaderWord(c.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Order(StringComparer.Ordinal));
-        return a.Form == b.Form && b.GapBefore <= 2 && (Key(a) == Key(b) || (Words(a).Length > 0 && Words(a) == Words(b)));
+        if (a.Form != b.Form || b.GapBefore > 2)
+        {
+            return false;
+        }
+
+        var words = Words(a);
+        return Key(a) == Key(b) || (words.Length > 0 && words == Words(b));
     }
 
     /// <summary>Footnotes printed under a table: lines starting with '*', '**', ...; a line without a marker continues the one above.</summary>
