@@ -46,13 +46,13 @@ public static partial class Extraction
     private static bool IsHtml(string path) => HtmlExtensions.Contains(Path.GetExtension(path).ToLowerInvariant());
 
     /// <summary>One file as one document (an HTML file as a one-page document).</summary>
-    public static ExtractionResult ExtractFile(string path, ExtractionOptions options, ManifestIndex manifests, string? displayPath = null)
+    public static ExtractionResult ExtractFile(string path, ExtractionOptions options, ManifestIndex manifests, string? displayPath = null, CancellationToken cancellationToken = default)
     {
         var display = Display(displayPath ?? path);
         return Guard(display, () =>
         {
-            var (layout, sha) = Read(path, display, options);
-            return Normalise(layout, display, sha, manifests.Find(path, sha), IdFromFileName(path), options);
+            var (layout, sha) = Read(path, display, options, cancellationToken);
+            return Normalise(layout, display, sha, manifests.Find(path, sha), IdFromFileName(path), options, cancellationToken);
         });
     }
 
@@ -60,13 +60,13 @@ public static partial class Extraction
     public static Model.Layout.LayoutDocument Layout(string path, ExtractionOptions options, string display) => Read(path, display, options).Layout;
 
     /// <summary>The one place a file's format picks its reader; the content hash comes along for the manifest.</summary>
-    private static (Model.Layout.LayoutDocument Layout, string Sha256) Read(string path, string display, ExtractionOptions options)
+    private static (Model.Layout.LayoutDocument Layout, string Sha256) Read(string path, string display, ExtractionOptions options, CancellationToken cancellationToken = default)
     {
         if (IsPdf(path))
         {
             // A PDF is hashed as a stream and read page by page, never loaded whole.
             var recogniser = options.Ocr ? new Readers.Ocr.TesseractRecogniser(new Readers.Ocr.OcrOptions { CacheDirectory = options.OcrCache }) : null;
-            return (Readers.Pdf.PdfReader.Read(path, display, new Readers.Pdf.PdfReaderOptions { Password = options.Password, Recogniser = recogniser }), ManifestIndex.Sha256OfFile(path));
+            return (Readers.Pdf.PdfReader.Read(path, display, new Readers.Pdf.PdfReaderOptions { Password = options.Password, Recogniser = recogniser }, cancellationToken), ManifestIndex.Sha256OfFile(path));
         }
 
         if (!IsHtml(path) && !TextExtensions.Contains(Path.GetExtension(path).ToLowerInvariant()))
@@ -75,7 +75,7 @@ public static partial class Extraction
         }
 
         var bytes = File.ReadAllBytes(path);
-        var layout = IsHtml(path) ? HtmlSite.Combine(display, [HtmlPageReader.Read(bytes, display)]) : PlainTextReader.Read(bytes, display);
+        var layout = IsHtml(path) ? HtmlSite.Combine(display, [HtmlPageReader.Read(bytes, display, cancellationToken)]) : PlainTextReader.Read(bytes, display, cancellationToken);
         return (layout, ManifestIndex.Sha256Of(bytes));
     }
 
@@ -83,12 +83,12 @@ public static partial class Extraction
     /// Files to documents: a text file is a document; HTML pages are grouped into documents, by the manifest's folder
     /// entries, else by the breadcrumb they share within one folder. A page that cannot be read fails alone.
     /// </summary>
-    public static IReadOnlyList<ExtractionResult> ExtractAll(IReadOnlyList<string> files, ExtractionOptions options, ManifestIndex manifests, Func<string, string> display)
+    public static IReadOnlyList<ExtractionResult> ExtractAll(IReadOnlyList<string> files, ExtractionOptions options, ManifestIndex manifests, Func<string, string> display, CancellationToken cancellationToken = default)
     {
         var results = new List<ExtractionResult>();
         foreach (var file in files.Where(f => !IsHtml(f)))
         {
-            results.Add(ExtractFile(file, options, manifests, display(file)));
+            results.Add(ExtractFile(file, options, manifests, display(file), cancellationToken));
         }
 
         foreach (var folder in files.Where(IsHtml).GroupBy(f => Path.GetDirectoryName(Path.GetFullPath(f)) ?? string.Empty, StringComparer.Ordinal))
@@ -102,7 +102,7 @@ public static partial class Extraction
                 try
                 {
                     bytes = File.ReadAllBytes(file);
-                    page = HtmlPageReader.Read(bytes, display(file));
+                    page = HtmlPageReader.Read(bytes, display(file), cancellationToken);
                 }
                 catch (DocumentException e)
                 {
@@ -132,7 +132,7 @@ public static partial class Extraction
                     // The page is read already: normalise it as a document of its own.
                     var single = pages[0];
                     var shown = display(first);
-                    results.Add(Guard(shown, () => Normalise(HtmlSite.Combine(shown, [single.Page]), shown, single.Sha256, manifests.Find(first, single.Sha256), IdFromFileName(first), options)));
+                    results.Add(Guard(shown, () => Normalise(HtmlSite.Combine(shown, [single.Page]), shown, single.Sha256, manifests.Find(first, single.Sha256), IdFromFileName(first), options, cancellationToken)));
                     continue;
                 }
 
@@ -141,7 +141,7 @@ public static partial class Extraction
                 {
                     var sha = ManifestIndex.Sha256OfFolder(pages.Select(p => p.File));
                     var layout = HtmlSite.Combine(name, pages.Select(p => p.Page).ToList());
-                    return Normalise(layout, name, sha, entry, IdFromFileName(folder.Key), options);
+                    return Normalise(layout, name, sha, entry, IdFromFileName(folder.Key), options, cancellationToken);
                 }));
             }
         }
@@ -169,7 +169,7 @@ public static partial class Extraction
         }
     }
 
-    private static CanonicalDocument Normalise(Model.Layout.LayoutDocument layout, string display, string sha, ManifestEntry? entry, string fallbackId, ExtractionOptions options)
+    private static CanonicalDocument Normalise(Model.Layout.LayoutDocument layout, string display, string sha, ManifestEntry? entry, string fallbackId, ExtractionOptions options, CancellationToken cancellationToken)
     {
         var context = new DocumentContext(entry?.Id ?? fallbackId, display, sha)
         {
@@ -180,7 +180,7 @@ public static partial class Extraction
             Title = entry?.Title,
             GivenBy = options.Kind is not null || options.Year is not null || options.Programme is not null ? IdentitySource.Option : IdentitySource.Manifest,
         };
-        return Normaliser.Normalise(layout, context);
+        return Normaliser.Normalise(layout, context, cancellationToken);
     }
 
     private static string Display(string path) => path.Replace('\\', '/');

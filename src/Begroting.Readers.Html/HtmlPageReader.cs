@@ -28,7 +28,10 @@ public static partial class HtmlPageReader
         return Parser.ParseDocument(text).All.Length;
     }
 
-    public static HtmlPage Read(byte[] bytes, string file)
+    /// <param name="bytes">The page's bytes, decoded by its BOM or meta charset.</param>
+    /// <param name="file">The name the layout and its provenance give the page.</param>
+    /// <param name="cancellationToken">Checked at every element walked: a document past its time budget stops here.</param>
+    public static HtmlPage Read(byte[] bytes, string file, CancellationToken cancellationToken = default)
     {
         var diagnostics = new List<Diagnostic>();
         var text = HtmlDecoding.Decode(bytes, file, diagnostics);
@@ -45,7 +48,7 @@ public static partial class HtmlPageReader
             .Where(a => !IsBreadcrumb(a))
             .Select(a => a.GetAttribute("href")!)
             .ToList();
-        var walker = new HtmlWalker(file);
+        var walker = new HtmlWalker(file, cancellationToken);
         if (title.Length > 0)
         {
             walker.Emit(new Paragraph(TitleParts().Split(title).Select(p => p.Trim()).Where(p => p.Length > 0).ToList(), new SourceRef(file, Path: "title")));

@@ -6,7 +6,7 @@ using Begroting.Model.Layout;
 namespace Begroting.Readers.Html;
 
 /// <summary>Walks a page's DOM in document order, emitting layout blocks; per-page state of one read.</summary>
-internal sealed class HtmlWalker(string file)
+internal sealed class HtmlWalker(string file, CancellationToken cancellationToken)
 {
     private static readonly HashSet<string> Skipped = ["script", "style", "noscript", "template", "head", "iframe", "svg", "nav", "header", "footer", "aside", "form", "button", "select"];
     private static readonly HashSet<string> BlockTags =
@@ -24,6 +24,7 @@ internal sealed class HtmlWalker(string file)
 
     public void Walk(IElement element)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var tag = element.LocalName;
         if (Skipped.Contains(tag) || IsChrome(element))
         {

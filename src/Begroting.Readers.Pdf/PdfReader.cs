@@ -29,7 +29,11 @@ public static partial class PdfReader
 {
     private const double MarginBand = 0.08;
 
-    public static LayoutDocument Read(string path, string file, PdfReaderOptions? options = null)
+    /// <param name="path">The file to read.</param>
+    /// <param name="file">The name the layout and its provenance give the file.</param>
+    /// <param name="options">Password and recogniser.</param>
+    /// <param name="cancellationToken">Checked at every page: a document past its time budget stops here.</param>
+    public static LayoutDocument Read(string path, string file, PdfReaderOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new PdfReaderOptions();
         var diagnostics = new List<Diagnostic>();
@@ -56,6 +60,7 @@ public static partial class PdfReader
 
         for (var n = 1; n <= document.NumberOfPages; n++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var page = document.GetPage(n);
             var frame = PageFrame.Of(page);
             var words = PdfLines.Words(page, frame);
@@ -68,7 +73,7 @@ public static partial class PdfReader
             {
                 recognised++;
                 var number = n;
-                var task = recogniser.RecogniseAsync(new PageImage(path, file, n, frame.Width, frame.Height, key));
+                var task = recogniser.RecogniseAsync(new PageImage(path, file, n, frame.Width, frame.Height, key), cancellationToken);
                 queue.Enqueue(new PendingPage(() => FromRecognised(number, frame, task.GetAwaiter().GetResult())));
             }
             else
@@ -81,12 +86,14 @@ public static partial class PdfReader
 
             while (queue.Count > window)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 LayOutOldest();
             }
         }
 
         while (queue.Count > 0)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             LayOutOldest();
         }
 

@@ -28,7 +28,10 @@ public static partial class PlainTextReader
         return Read(bytes, name);
     }
 
-    public static LayoutDocument Read(ReadOnlySpan<byte> bytes, string file)
+    /// <param name="bytes">The file's content.</param>
+    /// <param name="file">The name the layout and its provenance give the file.</param>
+    /// <param name="cancellationToken">Checked at every line: a document past its time budget stops here.</param>
+    public static LayoutDocument Read(ReadOnlySpan<byte> bytes, string file, CancellationToken cancellationToken = default)
     {
         var diagnostics = new List<Diagnostic>();
         var text = TextDecoding.Decode(bytes, file, diagnostics);
@@ -39,7 +42,7 @@ public static partial class PlainTextReader
             lines = lines[..^1];
         }
 
-        var core = new PlainTextReaderCore(file, lines);
+        var core = new PlainTextReaderCore(file, lines, cancellationToken);
         return new LayoutDocument(file, "text", core.Run(), diagnostics, endsWithNewline);
     }
 
@@ -53,7 +56,7 @@ public static partial class PlainTextReader
     internal static partial Regex ListLine();
 }
 
-internal sealed class PlainTextReaderCore(string file, string[] lines)
+internal sealed class PlainTextReaderCore(string file, string[] lines, CancellationToken cancellationToken)
 {
     private readonly List<Block> blocks = [];
     private readonly bool unwrapped = IsUnwrapped(lines);
@@ -64,6 +67,7 @@ internal sealed class PlainTextReaderCore(string file, string[] lines)
         var i = 0;
         while (i < lines.Length)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var line = Clean(lines[i]);
             if (line.Trim().Length == 0)
             {

@@ -23,5 +23,9 @@ public sealed record DocumentContext(string Id, string SourceFile, string Sha256
 /// <summary>Turns a layout document into a canonical document. Knows budgets, not formats.</summary>
 public static class Normaliser
 {
-    public static CanonicalDocument Normalise(LayoutDocument layout, DocumentContext context) => new NormaliserCore(layout, context).Run();
+    /// <param name="layout">What a reader made of the file.</param>
+    /// <param name="context">Id, file, hash and any identity given.</param>
+    /// <param name="cancellationToken">Checked between stages and at every table: a document past its time budget stops here.</param>
+    public static CanonicalDocument Normalise(LayoutDocument layout, DocumentContext context, CancellationToken cancellationToken = default) =>
+        new NormaliserCore(layout, context, cancellationToken).Run();
 }

@@ -20,6 +20,7 @@ internal sealed partial class NormaliserCore
         string? area = null;
         for (var b = 0; b < blocks.Count; b++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var block = blocks[b];
             if (block is not Table table)
             {

@@ -6,7 +6,7 @@ using Begroting.Model.Layout;
 namespace Begroting.Pipeline.Normalisation;
 
 /// <summary>Per-document state of one normalisation run.</summary>
-internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentContext context)
+internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentContext context, CancellationToken cancellationToken)
 {
     private readonly List<Goal> goals = [];
     private readonly List<Indicator> indicators = [];
@@ -41,15 +41,20 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
         }
 
         blocks = OcrText.Repair(CellStreamTables.Rebuild(layout.Blocks), repairs);
+        cancellationToken.ThrowIfCancellationRequested();
         CheckTruncation();
         CollectAreas();
         var identity = ResolveIdentity();
         DropForeignAreas(identity);
+        cancellationToken.ThrowIfCancellationRequested();
         ReadTables(identity);
+        cancellationToken.ThrowIfCancellationRequested();
         if (identity.Kind == DocumentKind.Beleidsplan || blocks.Any(IsIndicatorSectionHeading))
         {
             ReadProse(identity);
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
 
         var programmeRecord = BuildProgramme(identity);
         if (programmeRecord is null && goals.Count == 0 && indicators.Count == 0 && financialTables.Count == 0)
