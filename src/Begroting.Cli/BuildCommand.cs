@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Begroting.Pipeline;
-using Begroting.Pipeline.Export;
 using Begroting.Store;
 using Spectre.Console;
 
@@ -18,16 +17,23 @@ internal static class BuildCommand
         var db = new Option<string?>("--db") { Description = "The store (default: <out>/begroting.duckdb)." };
         var noOcr = new Option<bool>("--no-ocr") { Description = "Do not read pages without a text layer (scans) by OCR." };
         var ocrCache = new Option<string?>("--ocr-cache") { Description = "Folder that keeps recognised pages (default: ~/.cache/begroting/ocr; empty for none)." };
+        var budgets = BatchOutput.Budgets();
         var command = new Command("build", "Extract every document (unchanged ones are reused), link indicators into series and load the DuckDB store.") { inputs, output, db, noOcr, ocrCache };
+        foreach (var option in budgets.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(result => Run(
             result.GetValue(inputs)!,
             result.GetValue(output)!,
             result.GetValue(db),
-            new ExtractionOptions { Ocr = !result.GetValue(noOcr), OcrCache = result.GetValue(ocrCache) }));
+            new BuildOptions { Extraction = new ExtractionOptions { Ocr = !result.GetValue(noOcr), OcrCache = result.GetValue(ocrCache) }, Batch = budgets.Read(result) },
+            result.GetValue(budgets.Verbose)));
         return command;
     }
 
-    private static int Run(string[] inputs, string outDir, string? db, ExtractionOptions extraction)
+    private static int Run(string[] inputs, string outDir, string? db, BuildOptions options, bool verbose)
     {
         foreach (var input in inputs.Where(i => !Directory.Exists(i) && !File.Exists(i)))
         {
@@ -37,7 +43,6 @@ internal static class BuildCommand
 
         Directory.CreateDirectory(outDir);
         var database = db ?? Path.Combine(outDir, "begroting.duckdb");
-        var options = new BuildOptions { Extraction = extraction };
         string Display(string f) => Path.GetRelativePath(Directory.GetCurrentDirectory(), f).Replace('\\', '/');
         var clock = Stopwatch.StartNew();
         BuildResult result;
@@ -61,37 +66,20 @@ internal static class BuildCommand
             result = built!;
         }
 
-        var failed = 0;
-        var facts = new List<FactRow>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var r in result.Results)
+        var (written, failed) = BatchOutput.Write(result.Results, outDir, verbose);
+        if (result.StoreError is { } storeError)
         {
-            if (r.Document is not { } doc)
-            {
-                failed++;
-                Output.Error($"error {r.ErrorCode}: {r.Error}");
-                continue;
-            }
-
-            if (!ids.Add(doc.Document.Id))
-            {
-                failed++;
-                Output.Error($"error duplicate-id: {r.File}: document id '{doc.Document.Id}' is already used by another input");
-                continue;
-            }
-
-            AtomicFile.Write(Path.Combine(outDir, doc.Document.Id + ".json"), CanonicalJson.Serialize(doc));
-            facts.AddRange(Facts.Of(doc));
+            failed++;
+            BatchOutput.Report(storeError, verbose);
         }
 
-        AtomicFile.Write(Path.Combine(outDir, "facts.csv"), Facts.ToCsv(facts));
         if (result.LinkWarning is not null)
         {
             Output.Error("warning: " + result.LinkWarning);
         }
 
         var publications = result.Renditions.Select(r => r.Publication).Distinct(StringComparer.Ordinal).Count();
-        Console.WriteLine($"{result.Results.Count - failed} of {result.Results.Count} documents ({publications} publications) in {database}: {result.Extracted} sources extracted, {result.Reused} reused unchanged; {result.Series} series; {clock.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"{written} of {result.Results.Count} documents ({publications} publications) in {database}: {result.Extracted} sources extracted, {result.Reused} reused unchanged; {result.Series} series; {clock.Elapsed.TotalSeconds:0.0} s");
         return failed == 0 ? ExitCodes.Ok : ExitCodes.DocumentFailed;
     }
 }

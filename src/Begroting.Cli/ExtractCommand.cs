@@ -2,7 +2,7 @@ using System.CommandLine;
 using Begroting.Model.Canonical;
 using Begroting.Pipeline;
 using Begroting.Pipeline.Corpus;
-using Begroting.Pipeline.Export;
+using Begroting.Pipeline.Batch;
 
 namespace Begroting.Cli;
 
@@ -18,77 +18,41 @@ internal static class ExtractCommand
         var password = new Option<string?>("--password") { Description = "Password for encrypted PDF inputs." };
         var noOcr = new Option<bool>("--no-ocr") { Description = "Do not read pages without a text layer (scans) by OCR." };
         var ocrCache = new Option<string?>("--ocr-cache") { Description = "Folder that keeps recognised pages (default: ~/.cache/begroting/ocr; empty for none)." };
+        var budgets = BatchOutput.Budgets();
         var command = new Command("extract", "Read documents and write one canonical JSON per document plus facts.csv.") { inputs, output, kind, year, programme, password, noOcr, ocrCache };
+        foreach (var option in budgets.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(result => Run(
             result.GetValue(inputs)!,
             result.GetValue(output)!,
-            new ExtractionOptions { Kind = result.GetValue(kind), Year = result.GetValue(year), Programme = result.GetValue(programme), Password = result.GetValue(password), Ocr = !result.GetValue(noOcr), OcrCache = result.GetValue(ocrCache) }));
+            new ExtractionOptions { Kind = result.GetValue(kind), Year = result.GetValue(year), Programme = result.GetValue(programme), Password = result.GetValue(password), Ocr = !result.GetValue(noOcr), OcrCache = result.GetValue(ocrCache) },
+            budgets.Read(result),
+            result.GetValue(budgets.Verbose)));
         return command;
     }
 
-    private static int Run(string[] inputs, string outDir, ExtractionOptions options)
+    private static int Run(string[] inputs, string outDir, ExtractionOptions options, BatchOptions batch, bool verbose)
     {
-        var files = new List<string>();
-        foreach (var input in inputs)
+        IReadOnlyList<SourceUnit> units;
+        try
         {
-            if (Directory.Exists(input))
-            {
-                files.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
-                    .Where(Extraction.IsReadable)
-                    .Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(input))
-            {
-                files.Add(input);
-            }
-            else
-            {
-                Console.Error.WriteLine($"{input}: no such file or folder");
-                return ExitCodes.Usage;
-            }
+            units = SourceUnit.Of(inputs);
+        }
+        catch (FileNotFoundException e)
+        {
+            Output.Error(e.Message);
+            return ExitCodes.Usage;
         }
 
         Directory.CreateDirectory(outDir);
-        var manifests = new ManifestIndex();
-        var failed = 0;
-        var facts = new List<FactRow>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var results = Extraction.ExtractAll(files.Distinct(StringComparer.Ordinal).ToList(), options, manifests, f => Path.GetRelativePath(Directory.GetCurrentDirectory(), f));
-        foreach (var result in results)
-        {
-            if (result.Document is not { } doc)
-            {
-                failed++;
-                Console.Error.WriteLine($"error {result.ErrorCode}: {result.Error}");
-                continue;
-            }
-
-            if (!ids.Add(doc.Document.Id))
-            {
-                failed++;
-                Console.Error.WriteLine($"error duplicate-id: {result.File}: document id '{doc.Document.Id}' is already used by another input");
-                continue;
-            }
-
-            AtomicFile.Write(Path.Combine(outDir, doc.Document.Id + ".json"), CanonicalJson.Serialize(doc));
-            var rows = Facts.Of(doc).ToList();
-            facts.AddRange(rows);
-            Console.WriteLine($"{result.File} -> {doc.Document.Id}.json: {doc.Goals.Count} goals, {doc.Indicators.Count} indicators, {doc.FinancialTables.Count} financial tables, {rows.Count} facts, {doc.Residue.Count} residue, {doc.Warnings.Count} warnings");
-        }
-
-        AtomicFile.Write(Path.Combine(outDir, "facts.csv"), Facts.ToCsv(facts));
-        Console.WriteLine($"{results.Count - failed} of {results.Count} documents written to {outDir}");
+        string Display(string f) => Path.GetRelativePath(Directory.GetCurrentDirectory(), f).Replace('\\', '/');
+        var results = BatchRunner.Run(units, (unit, token) => Extraction.ExtractAll(unit.Files, options, new ManifestIndex(), Display, token), batch, Display).SelectMany(r => r).ToList();
+        var (written, failed) = BatchOutput.Write(results, outDir, verbose, (result, doc, facts) =>
+            Console.WriteLine($"{result.File} -> {doc.Document.Id}.json: {doc.Goals.Count} goals, {doc.Indicators.Count} indicators, {doc.FinancialTables.Count} financial tables, {facts} facts, {doc.Residue.Count} residue, {doc.Warnings.Count} warnings"));
+        Console.WriteLine($"{written} of {written + failed} documents written to {outDir}");
         return failed == 0 ? ExitCodes.Ok : ExitCodes.DocumentFailed;
-    }
-}
-
-/// <summary>Writes through a temporary file so a crash never leaves a half-written file that looks complete.</summary>
-internal static class AtomicFile
-{
-    public static void Write(string path, string content)
-    {
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, content, new System.Text.UTF8Encoding(false));
-        File.Move(temp, path, overwrite: true);
     }
 }

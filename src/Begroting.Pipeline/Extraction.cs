@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Begroting.Model.Canonical;
 using Begroting.Model.Diagnostics;
@@ -31,6 +32,45 @@ public sealed record ExtractionOptions
 public sealed record ExtractionResult(string File, CanonicalDocument? Document, string? ErrorCode, string? Error)
 {
     public bool Succeeded => Document is not null;
+
+    /// <summary>For an internal error, the exception with its stack trace, shown only when asked for (--verbose).</summary>
+    public string? Detail { get; init; }
+
+    /// <summary>A document that could not be made, with the reason.</summary>
+    public static ExtractionResult Failed(string file, string code, string message) => new(file, null, code, message);
+
+    /// <summary>An exception nobody foresaw, inside any stage: a bug, reported as the document's error with the place in the code it came from.</summary>
+    public static ExtractionResult Internal(string file, Exception exception)
+    {
+        var frame = new StackTrace(exception, fNeedFileInfo: false).GetFrames().Select(f => f.GetMethod()).FirstOrDefault(m => m?.DeclaringType?.Namespace?.StartsWith("Begroting", StringComparison.Ordinal) == true);
+        var where = frame is null ? string.Empty : $" in {SourceName(frame)}";
+        return new ExtractionResult(file, null, "internal", $"{file}: {exception.GetType().Name}{where}: {exception.Message}") { Detail = exception.ToString() };
+    }
+
+    /// <summary>A method as its source names it: a lambda, iterator or local function by the method it stands in ('&lt;Read&gt;b__3_0' is Read).</summary>
+    private static string SourceName(System.Reflection.MethodBase method)
+    {
+        static string Inner(string name) => name.StartsWith('<') && name.IndexOf('>', StringComparison.Ordinal) is > 1 and var end ? name[1..end] : name;
+        var type = method.DeclaringType!;
+        var name = Inner(method.Name);
+        while (type.Name.StartsWith('<'))
+        {
+            // An iterator's or async method's state machine ('<Read>d__4.MoveNext') stands for the method it is named after.
+            if (name is "MoveNext")
+            {
+                name = Inner(type.Name);
+            }
+
+            if (type.DeclaringType is not { } outer)
+            {
+                break;
+            }
+
+            type = outer;
+        }
+
+        return $"{type.Name}.{name}";
+    }
 }
 
 /// <summary>One file through reader and normaliser.</summary>
@@ -44,6 +84,9 @@ public static partial class Extraction
     private static bool IsPdf(string path) => Path.GetExtension(path).Equals(".pdf", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsHtml(string path) => HtmlExtensions.Contains(Path.GetExtension(path).ToLowerInvariant());
+
+    /// <summary>Whether a file is a web page, read with the other pages of its folder.</summary>
+    public static bool IsHtmlFile(string path) => IsHtml(path);
 
     /// <summary>One file as one document (an HTML file as a one-page document).</summary>
     public static ExtractionResult ExtractFile(string path, ExtractionOptions options, ManifestIndex manifests, string? displayPath = null, CancellationToken cancellationToken = default)
@@ -109,6 +152,12 @@ public static partial class Extraction
                     results.Add(new ExtractionResult(display(file), null, e.Code, e.Message));
                     continue;
                 }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One page that breaks the reader fails alone; the other pages of the folder still make their documents.
+                    results.Add(Failure(display(file), e));
+                    continue;
+                }
 
                 // A page the manifest lists by itself is a document by itself, whatever its breadcrumb shares with its neighbours.
                 var sha = ManifestIndex.Sha256Of(bytes);
@@ -149,25 +198,25 @@ public static partial class Extraction
         return results;
     }
 
+    /// <summary>Any exception inside one document is that document's error; only cancellation (its time or memory budget) goes up to the batch.</summary>
     private static ExtractionResult Guard(string display, Func<CanonicalDocument> run)
     {
         try
         {
             return new ExtractionResult(display, run(), null, null);
         }
-        catch (DocumentException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new ExtractionResult(display, null, e.Code, e.Message);
-        }
-        catch (IOException e)
-        {
-            return new ExtractionResult(display, null, "unreadable", $"{display}: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            return new ExtractionResult(display, null, "unreadable", $"{display}: {e.Message}");
+            return Failure(display, e);
         }
     }
+
+    private static ExtractionResult Failure(string display, Exception e) => e switch
+    {
+        DocumentException d => ExtractionResult.Failed(display, d.Code, d.Message),
+        IOException or UnauthorizedAccessException => ExtractionResult.Failed(display, "unreadable", $"{display}: {e.Message}"),
+        _ => ExtractionResult.Internal(display, e),
+    };
 
     private static CanonicalDocument Normalise(Model.Layout.LayoutDocument layout, string display, string sha, ManifestEntry? entry, string fallbackId, ExtractionOptions options, CancellationToken cancellationToken)
     {

@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Begroting.Model.Canonical;
 using Begroting.Pipeline;
+using Begroting.Pipeline.Batch;
 using Begroting.Pipeline.Corpus;
 using Begroting.Pipeline.Export;
 using DuckDB.NET.Data;
@@ -14,17 +14,18 @@ public sealed record BuildOptions
 {
     public ExtractionOptions Extraction { get; init; } = new();
 
-    /// <summary>Documents extracted at once (the machine's cores, at most 2: OCR runs Tesseract processes of its own).</summary>
-    public int Parallelism { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 2);
+    /// <summary>Parallelism and the time and memory budgets of each source.</summary>
+    public BatchOptions Batch { get; init; } = new();
 
     /// <summary>The link model and overrides; null finds them in the corpus folder given as input.</summary>
     public LinkPaths? Links { get; init; }
 }
 
-/// <summary>One unit of extraction: a file, or a folder of web pages that become documents together.</summary>
-internal sealed record SourceUnit(string Key, IReadOnlyList<string> Files, string Sha256);
-
-public sealed record BuildResult(IReadOnlyList<ExtractionResult> Results, IReadOnlyList<Rendition> Renditions, int Reused, int Extracted, int Series, string? LinkWarning);
+public sealed record BuildResult(IReadOnlyList<ExtractionResult> Results, IReadOnlyList<Rendition> Renditions, int Reused, int Extracted, int Series, string? LinkWarning)
+{
+    /// <summary>A fault while linking or loading the store, after every document was extracted.</summary>
+    public ExtractionResult? StoreError { get; init; }
+}
 
 /// <summary>Extracts every document (again only when its content or the tool changed), links indicators into series and loads the store.</summary>
 public static class StoreBuilder
@@ -41,48 +42,59 @@ public static class StoreBuilder
 
     public static BuildResult Build(IReadOnlyList<string> inputs, string database, BuildOptions options, Func<string, string> display, Action<int, int, string>? progress = null)
     {
-        var units = Units(inputs);
+        var units = SourceUnit.Of(inputs);
         using var connection = Open(database);
         Execute(connection, StoreSchema.CacheDdl);
         // The options that change what a document becomes are part of the cache key: a scan read without OCR is no document.
         var version = ToolVersion + (options.Extraction.Ocr ? string.Empty : ";no-ocr") + $";{options.Extraction.Kind};{options.Extraction.Year};{options.Extraction.Programme}";
         var cached = ReadCache(connection, version);
-        var results = new ConcurrentDictionary<int, (SourceUnit Unit, IReadOnlyList<ExtractionResult> Results, bool Reused)>();
-        var done = 0;
-        var todo = new List<(int Index, SourceUnit Unit)>();
+        var results = new (SourceUnit Unit, IReadOnlyList<ExtractionResult> Results, bool Reused)[units.Count];
+        var todo = new List<int>();
         for (var i = 0; i < units.Count; i++)
         {
-            if (cached.TryGetValue((units[i].Key, units[i].Sha256), out var hit))
+            if (units[i].Sha256 is { } sha && cached.TryGetValue((units[i].Key, sha), out var hit))
             {
                 results[i] = (units[i], hit, true);
-                progress?.Invoke(++done, units.Count, display(units[i].Key));
+                progress?.Invoke(i + 1 - todo.Count, units.Count, display(units[i].Key));
             }
             else
             {
-                todo.Add((i, units[i]));
+                todo.Add(i);
             }
         }
 
-        Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, item =>
-        {
+        var reused = units.Count - todo.Count;
+        var extracted = BatchRunner.Run(
+            todo.Select(i => units[i]).ToList(),
             // One manifest index per unit: its cache is not made for threads.
-            var extracted = Extraction.ExtractAll(item.Unit.Files, options.Extraction, new ManifestIndex(), display);
-            results[item.Index] = (item.Unit, extracted, false);
-            progress?.Invoke(Interlocked.Increment(ref done), units.Count, display(item.Unit.Key));
-        });
-
-        var ordered = Enumerable.Range(0, units.Count).Select(i => results[i]).ToList();
-        var all = ordered.SelectMany(r => r.Results).ToList();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var documents = new List<CanonicalDocument>();
-        foreach (var r in all)
+            (unit, token) => Extraction.ExtractAll(unit.Files, options.Extraction, new ManifestIndex(), display, token),
+            options.Batch,
+            display,
+            (done, unit) => progress?.Invoke(reused + done, units.Count, display(unit.Key)));
+        for (var t = 0; t < todo.Count; t++)
         {
-            if (r.Document is { } d && ids.Add(d.Document.Id))
-            {
-                documents.Add(d);
-            }
+            results[todo[t]] = (units[todo[t]], extracted[t], false);
         }
 
+        var ordered = results.ToList();
+        var all = DocumentIds.Unique(ordered.SelectMany(r => r.Results).ToList());
+        var documents = all.Where(r => r.Document is not null).Select(r => r.Document!).ToList();
+
+        // A fault past extraction (linking, the store) is no document's: the documents are still written, and the store's error is reported.
+        try
+        {
+            var (renditions, series, warning) = Load(connection, inputs, documents, options);
+            WriteCache(connection, version, ordered.Select(r => (r.Unit, r.Results)).ToList());
+            return new BuildResult(all, renditions, ordered.Count(r => r.Reused), ordered.Count(r => !r.Reused), series, warning);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new BuildResult(all, [], ordered.Count(r => r.Reused), ordered.Count(r => !r.Reused), 0, null) { StoreError = ExtractionResult.Internal(database, e) };
+        }
+    }
+
+    private static (IReadOnlyList<Rendition> Renditions, int Series, string? Warning) Load(DuckDBConnection connection, IReadOnlyList<string> inputs, IReadOnlyList<CanonicalDocument> documents, BuildOptions options)
+    {
         var renditions = Renditions.Rank(documents, PublicationIndex.For(inputs), ToolVersion);
         var paths = options.Links ?? inputs.Where(Directory.Exists).Select(LinkPaths.In).FirstOrDefault(p => File.Exists(p.Model));
         string? warning = null;
@@ -99,8 +111,7 @@ public static class StoreBuilder
         var overrides = paths is null ? [] : CorpusLinks.Overrides(paths.Overrides);
         var series = CorpusLinks.Link(renditions, model, overrides);
         StoreWriter.Write(connection, renditions, series);
-        WriteCache(connection, version, ordered.Select(r => (r.Unit, r.Results)).ToList());
-        return new BuildResult(all, renditions, ordered.Count(r => r.Reused), ordered.Count(r => !r.Reused), series.Count, warning);
+        return (renditions, series.Count, warning);
     }
 
     public static DuckDBConnection Open(string database)
@@ -116,43 +127,6 @@ public static class StoreBuilder
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
-
-    /// <summary>Files to units: a non-HTML file alone; the HTML files of one folder together (they may be pages of one document).</summary>
-    internal static IReadOnlyList<SourceUnit> Units(IReadOnlyList<string> inputs)
-    {
-        var files = new List<string>();
-        foreach (var input in inputs)
-        {
-            if (Directory.Exists(input))
-            {
-                files.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Where(Extraction.IsReadable).Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(input))
-            {
-                files.Add(input);
-            }
-            else
-            {
-                throw new FileNotFoundException($"{input}: no such file or folder", input);
-            }
-        }
-
-        var units = new List<SourceUnit>();
-        foreach (var file in files.Distinct(StringComparer.Ordinal).Where(f => !IsHtml(f)))
-        {
-            units.Add(new SourceUnit(file, [file], ManifestIndex.Sha256OfFile(file)));
-        }
-
-        foreach (var folder in files.Distinct(StringComparer.Ordinal).Where(IsHtml).GroupBy(f => Path.GetDirectoryName(f) ?? string.Empty, StringComparer.Ordinal))
-        {
-            var pages = folder.Order(StringComparer.Ordinal).ToList();
-            units.Add(new SourceUnit(folder.Key + "/", pages, ManifestIndex.Sha256OfFolder(pages)));
-        }
-
-        return units;
-    }
-
-    private static bool IsHtml(string path) => Extraction.HtmlExtensions.Contains(Path.GetExtension(path).ToLowerInvariant());
 
     private static Dictionary<(string Key, string Sha), IReadOnlyList<ExtractionResult>> ReadCache(DuckDBConnection connection, string version)
     {
@@ -177,7 +151,8 @@ public static class StoreBuilder
     {
         Execute(connection, "DELETE FROM extract_cache");
         using var appender = connection.CreateAppender("extract_cache");
-        foreach (var (unit, results) in units)
+        // A source that ran out of time or memory, or met a bug, is tried again next time: that says nothing of its content.
+        foreach (var (unit, results) in units.Where(u => u.Unit.Sha256 is not null && !u.Results.Any(r => r.ErrorCode is "timeout" or "memory" or "internal")))
         {
             for (var i = 0; i < results.Count; i++)
             {

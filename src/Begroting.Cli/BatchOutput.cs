@@ -1,0 +1,110 @@
+using System.CommandLine;
+using Begroting.Model.Canonical;
+using Begroting.Pipeline;
+using Begroting.Pipeline.Batch;
+using Begroting.Pipeline.Export;
+
+namespace Begroting.Cli;
+
+/// <summary>What `build` and `extract` share: the budgets of each document, and writing each document's files apart from the others'.</summary>
+internal static class BatchOutput
+{
+    public sealed record BudgetOptions(Option<double> Timeout, Option<int?> MaxMemory, Option<bool> Verbose)
+    {
+        public IEnumerable<Option> All => [Timeout, MaxMemory, Verbose];
+
+        public BatchOptions Read(ParseResult result)
+        {
+            var options = new BatchOptions { TimeBudget = TimeSpan.FromSeconds(result.GetValue(Timeout)) };
+            return result.GetValue(MaxMemory) is { } mb ? options with { MemoryBudget = (long)mb << 20 } : options;
+        }
+    }
+
+    public static BudgetOptions Budgets()
+    {
+        var timeout = new Option<double>("--timeout")
+        {
+            Description = $"Seconds one document (a file, or a folder of web pages) may take before it is stopped and reported as 'timeout' (default {BatchOptions.DefaultTimeBudget.TotalSeconds:0}: a 300-page scan read cold fits).",
+            DefaultValueFactory = _ => BatchOptions.DefaultTimeBudget.TotalSeconds,
+        };
+        timeout.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is not > 0)
+            {
+                r.AddError("--timeout must be a positive number of seconds");
+            }
+        });
+        var memory = new Option<int?>("--max-memory") { Description = $"Megabytes of memory the batch may hold before the document using it is stopped and reported as 'memory' (default {BatchOptions.DefaultMemoryBudget() >> 20})." };
+        memory.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is <= 0)
+            {
+                r.AddError("--max-memory must be a positive number of megabytes");
+            }
+        });
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the stack trace of an internal error." };
+        return new BudgetOptions(timeout, memory, verbose);
+    }
+
+    /// <summary>Prints each failure, writes `&lt;id&gt;.json` of each document and facts.csv; a document whose files cannot be made fails alone.</summary>
+    /// <param name="results">The batch's results, in its order.</param>
+    /// <param name="outDir">The output folder.</param>
+    /// <param name="verbose">Whether an internal error's stack trace is printed.</param>
+    /// <param name="onWritten">Told of each document written, with its number of facts, in order among the failures.</param>
+    /// <returns>How many documents were written, and how many results failed.</returns>
+    public static (int Written, int Failed) Write(IReadOnlyList<ExtractionResult> results, string outDir, bool verbose, Action<ExtractionResult, CanonicalDocument, int>? onWritten = null)
+    {
+        var written = 0;
+        var facts = new List<FactRow>();
+        var failed = 0;
+        foreach (var result in DocumentIds.Unique(results))
+        {
+            var outcome = result;
+            if (result.Document is { } doc)
+            {
+                try
+                {
+                    var json = CanonicalJson.Serialize(doc);
+                    var rows = Facts.Of(doc).ToList();
+                    AtomicFile.Write(Path.Combine(outDir, doc.Document.Id + ".json"), json);
+                    facts.AddRange(rows);
+                    written++;
+                    onWritten?.Invoke(result, doc, rows.Count);
+                    continue;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    outcome = e is IOException or UnauthorizedAccessException
+                        ? ExtractionResult.Failed(result.File, "unwritable", $"{result.File}: {e.Message}")
+                        : ExtractionResult.Internal(result.File, e);
+                }
+            }
+
+            failed++;
+            Report(outcome, verbose);
+        }
+
+        AtomicFile.Write(Path.Combine(outDir, "facts.csv"), Facts.ToCsv(facts));
+        return (written, failed);
+    }
+
+    public static void Report(ExtractionResult failure, bool verbose)
+    {
+        Output.Error($"error {failure.ErrorCode}: {failure.Error}");
+        if (verbose && failure.Detail is { } detail)
+        {
+            Output.Error(detail);
+        }
+    }
+}
+
+/// <summary>Writes through a temporary file so a crash never leaves a half-written file that looks complete.</summary>
+internal static class AtomicFile
+{
+    public static void Write(string path, string content)
+    {
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, content, new System.Text.UTF8Encoding(false));
+        File.Move(temp, path, overwrite: true);
+    }
+}
