@@ -55,37 +55,56 @@ internal static class BatchOutput
     public static (int Written, int Failed) Write(IReadOnlyList<ExtractionResult> results, string outDir, bool verbose, Action<ExtractionResult, CanonicalDocument, int>? onWritten = null)
     {
         var written = 0;
-        var facts = new List<FactRow>();
         var failed = 0;
-        foreach (var result in DocumentIds.Unique(results))
+        using var facts = new AtomicFile(Path.Combine(outDir, "facts.csv"));
+        using (var csv = new StreamWriter(facts.Stream, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" })
         {
-            var outcome = result;
-            if (result.Document is { } doc)
+            Facts.WriteCsv(csv, [], header: true);
+            foreach (var result in DocumentIds.Unique(results))
             {
-                try
+                var failure = result;
+                if (result.Document is { } doc)
                 {
-                    var json = CanonicalJson.Serialize(doc);
-                    var rows = Facts.Of(doc).ToList();
-                    AtomicFile.Write(Path.Combine(outDir, doc.Document.Id + ".json"), json);
-                    facts.AddRange(rows);
-                    written++;
-                    onWritten?.Invoke(result, doc, rows.Count);
-                    continue;
+                    (var rows, failure) = WriteOne(result, doc, outDir, csv);
+                    if (failure is null)
+                    {
+                        written++;
+                        onWritten?.Invoke(result, doc, rows);
+                        continue;
+                    }
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    outcome = e is IOException or UnauthorizedAccessException
-                        ? ExtractionResult.Failed(result.File, "unwritable", $"{result.File}: {e.Message}")
-                        : ExtractionResult.Internal(result.File, e);
-                }
-            }
 
-            failed++;
-            Report(outcome, verbose);
+                failed++;
+                Report(failure, verbose);
+            }
         }
 
-        AtomicFile.Write(Path.Combine(outDir, "facts.csv"), Facts.ToCsv(facts));
+        facts.Commit();
         return (written, failed);
+    }
+
+    /// <summary>One document's JSON and its facts: how many rows, or the failure when they cannot be made.</summary>
+    private static (int Rows, ExtractionResult? Failure) WriteOne(ExtractionResult result, CanonicalDocument doc, string outDir, TextWriter csv)
+    {
+        try
+        {
+            // The rows first: a document whose facts cannot be made writes nothing at all.
+            var rows = Facts.Of(doc).ToList();
+            using (var json = new AtomicFile(Path.Combine(outDir, doc.Document.Id + ".json")))
+            {
+                CanonicalJson.Write(json.Stream, doc);
+                json.Commit();
+            }
+
+            Facts.WriteCsv(csv, rows, header: false);
+            return (rows.Count, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return (0, e is IOException or UnauthorizedAccessException
+                ? ExtractionResult.Failed(result.File, "unwritable", $"{result.File}: {e.Message}")
+                : ExtractionResult.Internal(result.File, e));
+        }
     }
 
     public static void Report(ExtractionResult failure, bool verbose)
@@ -98,13 +117,44 @@ internal static class BatchOutput
     }
 }
 
-/// <summary>Writes through a temporary file so a crash never leaves a half-written file that looks complete.</summary>
-internal static class AtomicFile
+/// <summary>Writes through a temporary file, moved into place only when complete, so a crash never leaves a half-written file that looks complete.</summary>
+internal sealed class AtomicFile : IDisposable
 {
+    private readonly string path;
+    private readonly string temp;
+    private bool committed;
+
+    public AtomicFile(string path)
+    {
+        this.path = path;
+        temp = path + ".tmp";
+        Stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+    }
+
+    public Stream Stream { get; }
+
+    public void Commit()
+    {
+        Stream.Flush();
+        Stream.Dispose();
+        File.Move(temp, path, overwrite: true);
+        committed = true;
+    }
+
+    public void Dispose()
+    {
+        if (!committed)
+        {
+            Stream.Dispose();
+            File.Delete(temp);
+        }
+    }
+
     public static void Write(string path, string content)
     {
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, content, new System.Text.UTF8Encoding(false));
-        File.Move(temp, path, overwrite: true);
+        using var file = new AtomicFile(path);
+        var bytes = new System.Text.UTF8Encoding(false).GetBytes(content);
+        file.Stream.Write(bytes);
+        file.Commit();
     }
 }

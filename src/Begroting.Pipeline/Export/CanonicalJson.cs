@@ -18,5 +18,12 @@ public static class CanonicalJson
 {
     public static string Serialize(CanonicalDocument document) => JsonSerializer.Serialize(document, CanonicalJsonContext.Default.CanonicalDocument) + "\n";
 
+    /// <summary>The same bytes as <see cref="Serialize"/> in UTF-8, written as they are made: a 1,500-page book's JSON is never held whole as a string.</summary>
+    public static void Write(Stream stream, CanonicalDocument document)
+    {
+        JsonSerializer.Serialize(stream, document, CanonicalJsonContext.Default.CanonicalDocument);
+        stream.WriteByte((byte)'\n');
+    }
+
     public static CanonicalDocument? Deserialize(string json) => JsonSerializer.Deserialize(json, CanonicalJsonContext.Default.CanonicalDocument);
 }

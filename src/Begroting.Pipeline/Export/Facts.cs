@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Begroting.Model.Canonical;
 using Begroting.Model.Text;
 using Begroting.Pipeline.Normalisation;
@@ -116,37 +115,48 @@ public static class Facts
 
     public static string ToCsv(IEnumerable<FactRow> rows)
     {
-        var sb = new StringBuilder();
-        AppendLine(sb, FactRow.Header);
-        foreach (var row in rows)
-        {
-            AppendLine(sb, row.Fields());
-        }
-
-        return sb.ToString();
+        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        WriteCsv(writer, rows, header: true);
+        return writer.ToString();
     }
 
-    private static void AppendLine(StringBuilder sb, IReadOnlyList<string> fields)
+    /// <summary>Writes rows as CSV (RFC 4180, LF), with the header first when asked: a batch's facts are written a document at a time.</summary>
+    public static void WriteCsv(TextWriter writer, IEnumerable<FactRow> rows, bool header)
+    {
+        if (header)
+        {
+            WriteLine(writer, FactRow.Header);
+        }
+
+        foreach (var row in rows)
+        {
+            WriteLine(writer, row.Fields());
+        }
+    }
+
+    private static void WriteLine(TextWriter writer, IReadOnlyList<string> fields)
     {
         for (var i = 0; i < fields.Count; i++)
         {
             if (i > 0)
             {
-                sb.Append(',');
+                writer.Write(',');
             }
 
             var f = fields[i];
             if (f.AsSpan().IndexOfAny(",\"\n\r") >= 0)
             {
-                sb.Append('"').Append(f.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+                writer.Write('"');
+                writer.Write(f.Replace("\"", "\"\"", StringComparison.Ordinal));
+                writer.Write('"');
             }
             else
             {
-                sb.Append(f);
+                writer.Write(f);
             }
         }
 
-        sb.Append('\n');
+        writer.Write('\n');
     }
 
     /// <summary>Reads a facts CSV (RFC 4180); the header must be the facts header.</summary>
