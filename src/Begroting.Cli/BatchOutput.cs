@@ -149,12 +149,4 @@ internal sealed class AtomicFile : IDisposable
             File.Delete(temp);
         }
     }
-
-    public static void Write(string path, string content)
-    {
-        using var file = new AtomicFile(path);
-        var bytes = new System.Text.UTF8Encoding(false).GetBytes(content);
-        file.Stream.Write(bytes);
-        file.Commit();
-    }
 }
