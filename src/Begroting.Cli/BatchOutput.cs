@@ -9,9 +9,9 @@ namespace Begroting.Cli;
 /// <summary>What `build` and `extract` share: the budgets of each document, and writing each document's files apart from the others'.</summary>
 internal static class BatchOutput
 {
-    public sealed record BudgetOptions(Option<double> Timeout, Option<int?> MaxMemory, Option<bool> Verbose)
+    public sealed record BudgetOptions(Option<double> Timeout, Option<int?> MaxMemory)
     {
-        public IEnumerable<Option> All => [Timeout, MaxMemory, Verbose];
+        public IEnumerable<Option> All => [Timeout, MaxMemory];
 
         public BatchOptions Read(ParseResult result)
         {
@@ -42,8 +42,7 @@ internal static class BatchOutput
                 r.AddError("--max-memory must be a positive number of megabytes");
             }
         });
-        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the stack trace of an internal error." };
-        return new BudgetOptions(timeout, memory, verbose);
+        return new BudgetOptions(timeout, memory);
     }
 
     /// <summary>Prints each failure, writes `&lt;id&gt;.json` of each document and facts.csv; a document whose files cannot be made fails alone.</summary>

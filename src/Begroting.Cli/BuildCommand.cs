@@ -29,7 +29,7 @@ internal static class BuildCommand
             result.GetValue(output)!,
             result.GetValue(db),
             new BuildOptions { Extraction = new ExtractionOptions { Ocr = !result.GetValue(noOcr), OcrCache = result.GetValue(ocrCache) }, Batch = budgets.Read(result) },
-            result.GetValue(budgets.Verbose)));
+            result.GetValue(Output.Verbose)));
         return command;
     }
 

@@ -30,7 +30,7 @@ internal static class ExtractCommand
             result.GetValue(output)!,
             new ExtractionOptions { Kind = result.GetValue(kind), Year = result.GetValue(year), Programme = result.GetValue(programme), Password = result.GetValue(password), Ocr = !result.GetValue(noOcr), OcrCache = result.GetValue(ocrCache) },
             budgets.Read(result),
-            result.GetValue(budgets.Verbose)));
+            result.GetValue(Output.Verbose)));
         return command;
     }
 

@@ -43,6 +43,11 @@ internal static class LayoutCommand
                 Console.Error.WriteLine($"{path}: {e.Message}");
                 return ExitCodes.Usage;
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                BatchOutput.Report(ExtractionResult.Internal(path, e), result.GetValue(Output.Verbose));
+                return ExitCodes.DocumentFailed;
+            }
         });
         return command;
     }

@@ -8,6 +8,9 @@ internal static class Output
 {
     public static bool Plain => Console.IsOutputRedirected;
 
+    /// <summary>Every command takes it: an internal error's stack trace is printed only when asked for.</summary>
+    public static readonly System.CommandLine.Option<bool> Verbose = new("--verbose") { Description = "Print the stack trace of an internal error.", Recursive = true };
+
     public static void Table(QueryTable table, string? title = null)
     {
         if (Plain)

@@ -15,4 +15,21 @@ var root = new RootCommand("begroting: Leiden's programme budgets, annual report
     BenchCommand.Create(),
     LayoutCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+root.Options.Add(Output.Verbose);
+
+// A fault no command foresaw is one line naming it, not a stack trace; --verbose shows the trace.
+var verbose = args.Contains("--verbose");
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    Console.Error.WriteLine($"error internal: {e.GetType().Name}: {e.Message}");
+    if (verbose)
+    {
+        Console.Error.WriteLine(e);
+    }
+
+    return ExitCodes.DocumentFailed;
+}
