@@ -14,10 +14,13 @@ namespace Begroting.Fuzz.Tests.Harness;
 /// <param name="Shrink">Whether each new fault is shrunk (mutations dropped) and, for text and markup, minimised line by line.</param>
 public sealed record CampaignOptions(ulong Seed, int? Cases, TimeSpan? Duration, TimeSpan Budget, string? Output, bool Shrink)
 {
+    /// <summary>The formats whose seeds are used; all by default.</summary>
+    public IReadOnlySet<SeedFormat>? Formats { get; init; }
+
     /// <summary>The smoke run CI makes: a fixed seed and count, measured to take about two minutes on the 2-core machine.</summary>
     public static readonly CampaignOptions Smoke = new(20251203, 260, null, TimeSpan.FromSeconds(10), null, Shrink: false);
 
-    /// <summary>The smoke run, or what FUZZ_SEED, FUZZ_CASES, FUZZ_MINUTES, FUZZ_BUDGET_SECONDS, FUZZ_OUT and FUZZ_SHRINK ask for (scripts/fuzz.sh sets them).</summary>
+    /// <summary>The smoke run, or what FUZZ_SEED, FUZZ_CASES, FUZZ_MINUTES, FUZZ_BUDGET_SECONDS, FUZZ_OUT, FUZZ_SHRINK and FUZZ_FORMATS (e.g. Text,Html) ask for (scripts/fuzz.sh sets them).</summary>
     public static CampaignOptions FromEnvironment()
     {
         static string? Get(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : null;
@@ -29,8 +32,13 @@ public sealed record CampaignOptions(ulong Seed, int? Cases, TimeSpan? Duration,
             minutes is { } mm ? TimeSpan.FromMinutes(mm) : null,
             Get("FUZZ_BUDGET_SECONDS") is { } b ? TimeSpan.FromSeconds(double.Parse(b, CultureInfo.InvariantCulture)) : Smoke.Budget,
             Get("FUZZ_OUT"),
-            Get("FUZZ_SHRINK") is { } sh ? sh is "1" or "true" : minutes is not null);
+            Get("FUZZ_SHRINK") is { } sh ? sh is "1" or "true" : minutes is not null)
+        {
+            Formats = Get("FUZZ_FORMATS") is { } f ? f.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<SeedFormat>).ToHashSet() : null,
+        };
     }
+
+    public IReadOnlyList<Seed> Select(IReadOnlyList<Seed> seeds) => Formats is null ? seeds : seeds.Where(s => Formats.Contains(s.Format)).ToList();
 
     public bool IsSmoke => this == Smoke;
 }
@@ -89,8 +97,9 @@ public sealed class Campaign(CampaignOptions options, Action<string>? log = null
     private readonly WorkerProcess worker = new();
     private readonly string work = Directory.CreateTempSubdirectory("begroting-fuzz-").FullName;
 
-    public CampaignResult Run(IReadOnlyList<Seed> seeds)
+    public CampaignResult Run(IReadOnlyList<Seed> all)
     {
+        var seeds = options.Select(all);
         var result = new CampaignResult();
         var clock = Stopwatch.StartNew();
         for (var n = 0; options.Cases is { } count ? n < count : clock.Elapsed < options.Duration; n++)

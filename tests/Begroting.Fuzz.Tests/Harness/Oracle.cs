@@ -91,7 +91,7 @@ public static partial class Oracle
         return null;
     }
 
-    /// <summary>A text file's text as the reader decodes it (strict UTF-8, else Latin-1), its inline tags dropped, squeezed.</summary>
+    /// <summary>A text file's text as the reader decodes it (strict UTF-8, else Latin-1), its inline tags dropped, squeezed; twice, the second time with line-end hyphens joined.</summary>
     public static string InputText(byte[] bytes)
     {
         var span = bytes.AsSpan();
@@ -110,8 +110,10 @@ public static partial class Oracle
             text = Encoding.Latin1.GetString(span);
         }
 
-        // The same inline tags the text reader drops (PlainTextReader.InlineTag).
-        return Squeeze(InlineTag().Replace(text, string.Empty));
+        // The same inline tags the text reader drops (PlainTextReader.InlineTag); and the text again with words broken at
+        // a line end joined, as prose is read ('25 deel-' over 'nemers').
+        var clean = InlineTag().Replace(text, string.Empty);
+        return Squeeze(clean) + '\u0001' + Squeeze(LineEndHyphen().Replace(clean, string.Empty));
     }
 
     private static string LayoutText(LayoutDocument layout)
@@ -144,6 +146,9 @@ public static partial class Oracle
 
     [GeneratedRegex(@"</?(?:i|b|em|strong|u|sup|sub|span|br)(?:\s[^>]*)?/?>", RegexOptions.IgnoreCase)]
     private static partial Regex InlineTag();
+
+    [GeneratedRegex(@"-[ \t]*(?:\r\n|\r|\n)\s*")]
+    private static partial Regex LineEndHyphen();
 
     [GeneratedRegex(@"\[\d+\]")]
     private static partial Regex IndexFree();

@@ -61,7 +61,7 @@ public static partial class HtmlMutators
 
             case "stray-close":
             {
-                var at = b % 3 switch
+                var at = (b % 3) switch
                 {
                     0 => Table(a).Start,
                     1 => Table(a).End,

@@ -27,25 +27,38 @@ public static partial class PdfMutators
 
     public static readonly string[] Operators = ["Tj", "TJ", "BT", "ET", "Tf", "Td", "Tm", "re", "cm", "q", "Q", "f", "S", "Do"];
 
-    private static readonly ConcurrentDictionary<string, byte[]> QdfCache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, byte[]?> QdfCache = new(StringComparer.Ordinal);
 
     /// <summary>Whether qpdf and fix-qdf can be run; the fuzz build installs them (scripts/ensure-fuzz-tools.sh).</summary>
     public static bool Available => Lazy.Value;
 
     private static readonly Lazy<bool> Lazy = new(() => Run("qpdf", ["--version"], null, out _) == 0 && Run("fix-qdf", ["--version"], null, out _) == 0);
 
-    /// <summary>The seed in QDF form, made once: object streams off, streams uncompressed.</summary>
-    public static byte[] Qdf(string seedPath) => QdfCache.GetOrAdd(seedPath, path =>
+    /// <summary>The seed in QDF form, made once: object streams off, streams uncompressed; null for a file qpdf cannot open (an encrypted one).</summary>
+    public static byte[]? Qdf(string seedPath) => QdfCache.GetOrAdd(seedPath, path =>
     {
-        var output = Path.Combine(Directory.CreateTempSubdirectory("begroting-qdf-").FullName, "seed.qdf.pdf");
-        var code = Run("qpdf", ["--qdf", "--object-streams=disable", path, output], null, out var err);
-        return code is 0 or 3 ? File.ReadAllBytes(output) : throw new InvalidOperationException($"qpdf --qdf failed on {path}: {err}");
+        var dir = Directory.CreateTempSubdirectory("begroting-qdf-").FullName;
+        try
+        {
+            var output = Path.Combine(dir, "seed.qdf.pdf");
+            var code = Run("qpdf", ["--qdf", "--object-streams=disable", path, output], null, out _);
+            return code is 0 or 3 && File.Exists(output) ? File.ReadAllBytes(output) : null;
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     });
 
     /// <summary>Applies the QDF edits to the seed's QDF form and repairs offsets and lengths with fix-qdf.</summary>
     public static byte[] EditStructure(string seedPath, IEnumerable<(string Op, int A, int B, int C)> edits)
     {
-        var text = Encoding.Latin1.GetString(Qdf(seedPath));
+        if (Qdf(seedPath) is not { } qdf)
+        {
+            return File.ReadAllBytes(seedPath);
+        }
+
+        var text = Encoding.Latin1.GetString(qdf);
         foreach (var (op, a, b, c) in edits)
         {
             text = Edit(text, op, a, b, c);
