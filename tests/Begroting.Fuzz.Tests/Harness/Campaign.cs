@@ -43,8 +43,12 @@ public sealed record CampaignOptions(ulong Seed, int? Cases, TimeSpan? Duration,
     public bool IsSmoke => this == Smoke;
 }
 
-/// <summary>A class of fault: its first case (shrunk when asked), how often it was hit, and the file written for it.</summary>
-public sealed record Fault(string Class, OutcomeKind Kind, FuzzCase First, Outcome Outcome, int Count, string? Written);
+/// <summary>A class of fault: its first case (shrunk when asked), how often it was hit, the file written for it, and for a hang the stage it is in.</summary>
+public sealed record Fault(string Class, OutcomeKind Kind, FuzzCase First, Outcome Outcome, int Count, string? Written)
+{
+    /// <summary>For a hang: 'reader' when the reader alone does not finish in time, 'normaliser' when it does.</summary>
+    public string? Stage { get; init; }
+}
 
 /// <summary>What a campaign did: cases run, outcomes by kind and error code, faults by class.</summary>
 public sealed class CampaignResult
@@ -72,7 +76,7 @@ public sealed class CampaignResult
         sb.AppendLine(invariant, $"crashes {Crashes}, hangs {Hangs}, other faults {Faults.Values.Where(f => f.Kind is not (OutcomeKind.Crash or OutcomeKind.Hang)).Sum(f => f.Count)}, in {Faults.Count} classes");
         foreach (var fault in Faults.Values)
         {
-            sb.AppendLine(invariant, $"  {fault.Count,5}  {fault.Class}");
+            sb.AppendLine(invariant, $"  {fault.Count,5}  {fault.Class}{(fault.Stage is { } stage ? $" (in the {stage})" : string.Empty)}");
             sb.AppendLine(invariant, $"         first: {fault.First}  (replay {fault.First.Replay})");
             sb.AppendLine(invariant, $"         {Line(fault.Outcome.Detail)}");
             if (fault.Written is not null)
@@ -123,7 +127,7 @@ public sealed class Campaign(CampaignOptions options, Action<string>? log = null
 
             log?.Invoke($"case {n}: {cls}: {fuzzCase}");
             var (first, firstOutcome) = options.Shrink ? Shrink(fuzzCase, outcome, cls) : (fuzzCase, outcome);
-            var fault = new Fault(ClassOf(first, firstOutcome), outcome.Kind, first, firstOutcome, 1, null);
+            var fault = new Fault(ClassOf(first, firstOutcome), outcome.Kind, first, firstOutcome, 1, null) { Stage = outcome.Kind == OutcomeKind.Hang ? StageOf(first) : null };
             if (options.Output is { } dir)
             {
                 fault = fault with { Written = Write(dir, fault) };
@@ -145,7 +149,11 @@ public sealed class Campaign(CampaignOptions options, Action<string>? log = null
     };
 
     /// <summary>Runs the case's bytes (in place of its target file) through the worker.</summary>
-    public Outcome Execute(FuzzCase fuzzCase, byte[] bytes)
+    public Outcome Execute(FuzzCase fuzzCase, byte[] bytes) =>
+        worker.Run(new WorkRequest(Stage(fuzzCase, bytes), fuzzCase.Seed.Format, (int)options.Budget.TotalMilliseconds));
+
+    /// <summary>The case's files in the work folder: its bytes in place of its target file, the seed's other pages beside it.</summary>
+    private List<string> Stage(FuzzCase fuzzCase, byte[] bytes)
     {
         var dir = Path.Combine(work, "case");
         if (Directory.Exists(dir))
@@ -170,7 +178,15 @@ public sealed class Campaign(CampaignOptions options, Action<string>? log = null
             files.Add(target);
         }
 
-        return worker.Run(new WorkRequest(files, fuzzCase.Seed.Format, (int)options.Budget.TotalMilliseconds));
+        return files;
+    }
+
+    /// <summary>Where a hang is: the case's reader alone, under the same budget, hangs too, or finishes (then the normaliser hangs).</summary>
+    private string StageOf(FuzzCase fuzzCase)
+    {
+        var files = Stage(fuzzCase, Mutate.Apply(fuzzCase));
+        var outcome = worker.Run(new WorkRequest(files, fuzzCase.Seed.Format, (int)options.Budget.TotalMilliseconds, ReaderOnly: true));
+        return outcome.Kind == OutcomeKind.Hang ? "reader" : outcome.Kind == OutcomeKind.Document ? "normaliser" : $"? (the reader alone: {outcome.Kind} {outcome.Signature})";
     }
 
     /// <summary>Drops mutations one at a time while the fault stays in its class: the fewest that make it.</summary>
@@ -195,7 +211,13 @@ public sealed class Campaign(CampaignOptions options, Action<string>? log = null
 
     private string Write(string dir, Fault fault)
     {
+        // Two first cases can shrink into one class: each keeps a folder.
         var folder = Path.Combine(dir, Slug(fault.Class));
+        for (var n = 2; Directory.Exists(folder); n++)
+        {
+            folder = Path.Combine(dir, $"{Slug(fault.Class)}-{n}");
+        }
+
         Directory.CreateDirectory(folder);
         var bytes = Mutate.Apply(fault.First);
         var extension = Path.GetExtension(fault.First.TargetFile).ToLowerInvariant();
@@ -206,7 +228,7 @@ public sealed class Campaign(CampaignOptions options, Action<string>? log = null
 
         var path = Path.Combine(folder, "case" + extension);
         File.WriteAllBytes(path, bytes);
-        File.WriteAllText(Path.Combine(folder, "case.md"), $"class: {fault.Class}\ncase: {fault.First}\nreplay: {fault.First.Replay}\n\n{fault.Outcome.Detail}\n");
+        File.WriteAllText(Path.Combine(folder, "case.md"), $"class: {fault.Class}{(fault.Stage is { } stage ? $" (in the {stage})" : string.Empty)}\ncase: {fault.First}\nreplay: {fault.First.Replay}\n\n{fault.Outcome.Detail}\n");
         return path;
     }
 

@@ -25,6 +25,16 @@ public static partial class Oracle
     public static Outcome Check(WorkRequest request, SchemaValidator validator, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        if (request.ReaderOnly)
+        {
+            foreach (var file in request.Files)
+            {
+                _ = Extraction.Layout(file, Options, "fuzz/" + Path.GetFileName(file));
+            }
+
+            return new Outcome(OutcomeKind.Document, "reader-only", "the reader finished", clock.ElapsedMilliseconds);
+        }
+
         var manifests = new ManifestIndex();
         var root = Path.GetDirectoryName(request.Files[0]) ?? string.Empty;
         IReadOnlyList<ExtractionResult> results = request.Format == SeedFormat.Site

@@ -25,7 +25,11 @@ public enum OutcomeKind
 }
 
 /// <summary>One case for the worker: the files to extract together and the time it may take.</summary>
-public sealed record WorkRequest(IReadOnlyList<string> Files, SeedFormat Format, int BudgetMilliseconds);
+/// <param name="Files">The files, read as one document (a site's pages) or one.</param>
+/// <param name="Format">How they are read.</param>
+/// <param name="BudgetMilliseconds">The time the case may take.</param>
+/// <param name="ReaderOnly">Only the reader's layout, not the normaliser: to tell where a hang is, which has no stack to say so.</param>
+public sealed record WorkRequest(IReadOnlyList<string> Files, SeedFormat Format, int BudgetMilliseconds, bool ReaderOnly = false);
 
 /// <summary>The worker's answer: the kind, a signature that names the fault's class, and what happened.</summary>
 /// <param name="Kind">What the case came to.</param>
