@@ -4,8 +4,9 @@ namespace Begroting.Fuzz.Tests;
 
 /// <summary>Fault classes the fuzzer found in the PDF reader, which is being fixed elsewhere: reported by the fuzz test, not failed on, each with its regression file.</summary>
 /// <remarks>
-/// Every one is PdfPig throwing while a page is opened or its content read (not caught in <c>PdfReader.Read</c>), or a
-/// hang in the PDF reader itself (the reader alone, without the normaliser, does not finish in its budget either). Any
+/// Every one is PdfPig throwing while a page is opened or its content read (not caught in <c>PdfReader.Read</c>), the
+/// reader's own column finder (<c>PdfTables.Columns</c>) overflowing on coordinates far off the page, or a hang in the PDF
+/// reader itself (the reader alone, without the normaliser, does not finish in its budget either). Any
 /// other class fails the fuzz test. An entry goes when the PDF reader's fix lands; its file then comes under
 /// <c>RegressionTests.EveryRegressionFileComesToADocumentOrAnErrorInTime</c> like every other.
 /// </remarks>
@@ -22,6 +23,9 @@ public static class OpenFaults
         ("crash InvalidOperationException@PdfReader.Read via", "pdf-content/font-operator-deleted.pdf"),
         ("crash InvalidOperationException@PdfReader.Read via", "pdf-content/page-content-unparsable.pdf"),
         ("crash ArgumentNullException@PdfReader.Read via", "pdf-dictionary/flipped-bit-loses-a-dictionary.pdf"),
+        ("crash IndexOutOfRangeException@PdfReader.Read via", "pdf-objects/rotated-then-bytes-deleted.pdf"),
+        ("crash OverflowException@PdfTables.Columns", "pdf-tables/text-matrices-overflow-the-columns.pdf"),
+        ("crash OutOfMemoryException@PdfTables.Columns", "pdf-tables/flipped-bit-runs-out-of-memory.pdf"),
         ("hang pdf", "pdf-hang/rotated-180.pdf"),
         ("hang pdf", "pdf-hang/rotated-180-with-inserted-bytes.pdf"),
         ("hang pdf", "pdf-hang/text-matrices-scaled-100000.pdf"),
