@@ -4,7 +4,7 @@ using Begroting.Model.Diagnostics;
 
 namespace Begroting.Readers.Html;
 
-/// <summary>Bytes of a page without HTTP headers to text: BOM, then the meta charset, then UTF-8 or windows-1252 with a warning.</summary>
+/// <summary>Bytes of a page without HTTP headers to text: BOM, then the meta charset (by its WHATWG label), then UTF-8 or windows-1252 with a warning.</summary>
 internal static partial class HtmlDecoding
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -37,28 +37,45 @@ internal static partial class HtmlDecoding
         var head = Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
         if (MetaCharset().Match(head) is { Success: true } m)
         {
-            var name = m.Groups["name"].Value;
-            Encoding encoding;
-            try
-            {
-                encoding = Encoding.GetEncoding(name);
-            }
-            catch (ArgumentException)
-            {
-                diagnostics.Add(new Diagnostic("encoding-unknown", Severity.Warning, $"declared charset '{name}' is unknown; read as UTF-8", file));
-                return Utf8OrFallback(bytes, file, diagnostics);
-            }
-
-            if (encoding.CodePage == Encoding.UTF8.CodePage)
-            {
-                return Utf8OrFallback(bytes, file, diagnostics);
-            }
-
-            return encoding.GetString(bytes);
+            return Declared(bytes, m.Groups["name"].Value, file, diagnostics);
         }
 
         diagnostics.Add(new Diagnostic("encoding-assumed", Severity.Warning, "no BOM and no meta charset; encoding assumed", file));
         return Utf8OrFallback(bytes, file, diagnostics);
+    }
+
+    /// <summary>A declared charset as a browser takes it: by the WHATWG labels only, UTF-16 in markup that reads as ASCII as UTF-8, x-user-defined as windows-1252.</summary>
+    private static string Declared(byte[] bytes, string label, string file, List<Diagnostic> diagnostics)
+    {
+        switch (EncodingLabels.Find(label))
+        {
+            case null:
+                diagnostics.Add(new Diagnostic("encoding-unknown", Severity.Warning, $"declared charset '{label}' is no label of the WHATWG Encoding Standard; read as UTF-8", file));
+                return Utf8OrFallback(bytes, file, diagnostics);
+            case { Name: "UTF-8" }:
+                return Utf8OrFallback(bytes, file, diagnostics);
+            case { Name: "UTF-16BE" or "UTF-16LE" }:
+                // The charset was found by reading the bytes as ASCII, so they are not UTF-16 (HTML's prescan rule).
+                diagnostics.Add(new Diagnostic("encoding-ignored", Severity.Warning, $"declared charset '{label}' in a page whose markup reads as ASCII; read as UTF-8, as browsers do", file));
+                return Utf8OrFallback(bytes, file, diagnostics);
+            case { Name: "x-user-defined" }:
+                return Encoding.GetEncoding(1252).GetString(bytes);
+            case { CodePage: { } codePage } found:
+                try
+                {
+                    return Encoding.GetEncoding(codePage).GetString(bytes);
+                }
+                catch (Exception e) when (e is ArgumentException or NotSupportedException)
+                {
+                    diagnostics.Add(new Diagnostic("encoding-unsupported", Severity.Warning, $"declared charset '{label}' ({found.Name}) cannot be decoded here; read as UTF-8", file));
+                    return Utf8OrFallback(bytes, file, diagnostics);
+                }
+
+            case { } unsupported:
+                // No decoder here (ISO-8859-10, -14, -16), or the replacement encoding, which would make the page one U+FFFD.
+                diagnostics.Add(new Diagnostic("encoding-unsupported", Severity.Warning, $"declared charset '{label}' ({unsupported.Name}) cannot be decoded here; read as UTF-8", file));
+                return Utf8OrFallback(bytes, file, diagnostics);
+        }
     }
 
     private static string Utf8OrFallback(byte[] bytes, string file, List<Diagnostic> diagnostics)

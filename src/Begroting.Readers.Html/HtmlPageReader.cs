@@ -64,6 +64,8 @@ public static partial class HtmlPageReader
             walker.Walk(body);
         }
 
+        diagnostics.AddRange(walker.Diagnostics);
+
         if (walker.Blocks.Count <= (title.Length > 0 ? 1 : 0) + (crumbs.Count > 0 ? 1 : 0))
         {
             throw new DocumentException("no-content", "the page has no content outside its navigation", $"{file}:1");

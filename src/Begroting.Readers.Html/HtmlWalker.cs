@@ -1,13 +1,25 @@
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Begroting.Model.Diagnostics;
 using Begroting.Model.Layout;
 
 namespace Begroting.Readers.Html;
 
 /// <summary>Walks a page's DOM in document order, emitting layout blocks; per-page state of one read.</summary>
+/// <remarks>
+/// The walk recurses, so it is bounded: an element nested deeper than <see cref="MaxDepth"/> (a thousand tables one
+/// inside the other) is read as the plain lines of its text, with a warning, instead of overflowing the stack.
+/// </remarks>
 internal sealed class HtmlWalker(string file, CancellationToken cancellationToken)
 {
+    /// <summary>Far deeper than any page's layout nests (the old table-layout pages reach about 15); shallow enough for any thread's stack.</summary>
+    internal const int MaxDepth = 100;
+
+    /// <summary>The most columns and rows a cell spans, as HTML limits them (colspan 1000, rowspan 65534).</summary>
+    private const int MaxColumnSpan = 1000;
+    private const int MaxRowSpan = 65534;
+
     private static readonly HashSet<string> Skipped = ["script", "style", "noscript", "template", "head", "iframe", "svg", "nav", "header", "footer", "aside", "form", "button", "select"];
     private static readonly HashSet<string> BlockTags =
     [
@@ -17,17 +29,28 @@ internal sealed class HtmlWalker(string file, CancellationToken cancellationToke
     ];
 
     private int tables;
+    private bool flattened;
 
     public List<Block> Blocks { get; } = [];
 
+    public List<Diagnostic> Diagnostics { get; } = [];
+
     public void Emit(Block block) => Blocks.Add(block);
 
-    public void Walk(IElement element)
+    public void Walk(IElement element) => Walk(element, 0);
+
+    private void Walk(IElement element, int depth)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var tag = element.LocalName;
         if (Skipped.Contains(tag) || IsChrome(element))
         {
+            return;
+        }
+
+        if (depth > MaxDepth)
+        {
+            Flatten(element, tag);
             return;
         }
 
@@ -42,14 +65,14 @@ internal sealed class HtmlWalker(string file, CancellationToken cancellationToke
 
                 return;
             case "ul" or "ol":
-                WalkList(element, 0);
+                WalkList(element, 0, depth);
                 return;
             case "table" when element is IHtmlTableElement table:
                 if (IsLayoutTable(table))
                 {
                     foreach (var cell in table.Rows.SelectMany(r => r.Cells).Where(c => !IsMenuCell(c)))
                     {
-                        WalkChildren(cell);
+                        WalkChildren(cell, depth + 1);
                     }
                 }
                 else
@@ -62,13 +85,45 @@ internal sealed class HtmlWalker(string file, CancellationToken cancellationToke
                 EmitParagraph(LinesOf(element), element, tag);
                 return;
             default:
-                WalkChildren(element);
+                WalkChildren(element, depth);
                 return;
         }
     }
 
+    /// <summary>Content below the depth bound: its text as lines (blocks and line breaks still break lines), one paragraph.</summary>
+    private void Flatten(IElement element, string tag)
+    {
+        if (!flattened)
+        {
+            flattened = true;
+            Diagnostics.Add(new Diagnostic("html-depth", Severity.Warning, $"elements nested deeper than {MaxDepth} levels are read as plain lines, not as tables or lists", Ref(element, tag).ToString()));
+        }
+
+        EmitParagraph(Split(FlatText(element)), element, "p");
+    }
+
+    /// <summary>Every text in document order, a line break at each block element and &lt;br&gt;: AngleSharp lists the descendants without recursing.</summary>
+    private static string FlatText(IElement element)
+    {
+        var sb = new StringBuilder();
+        foreach (var node in element.GetDescendants())
+        {
+            switch (node)
+            {
+                case IText text when text.ParentElement is not { } parent || !Skipped.Contains(parent.LocalName):
+                    sb.Append(text.Data);
+                    break;
+                case IElement e when BlockTags.Contains(e.LocalName) || e.LocalName == "br":
+                    sb.Append('\n');
+                    break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>Children in order: block elements are walked, runs of inline content between them become a paragraph.</summary>
-    private void WalkChildren(IElement element)
+    private void WalkChildren(IElement element, int depth)
     {
         var inline = new StringBuilder();
         IElement? inlineStart = null;
@@ -78,7 +133,7 @@ internal sealed class HtmlWalker(string file, CancellationToken cancellationToke
             {
                 FlushInline(inline, inlineStart ?? element);
                 inlineStart = null;
-                Walk(child);
+                Walk(child, depth + 1);
             }
             else if (node is IElement { LocalName: var t } skipped && (Skipped.Contains(t) || IsChrome(skipped)))
             {
@@ -87,7 +142,7 @@ internal sealed class HtmlWalker(string file, CancellationToken cancellationToke
             else
             {
                 inlineStart ??= node as IElement ?? element;
-                AppendInline(node, inline);
+                AppendInline(node, inline, 0);
             }
         }
 
@@ -122,7 +177,7 @@ internal sealed class HtmlWalker(string file, CancellationToken cancellationToke
         }
     }
 
-    private void WalkList(IElement list, int depth)
+    private void WalkList(IElement list, int depth, int domDepth)
     {
         var ordered = list.LocalName == "ol";
         var n = 0;
@@ -132,7 +187,7 @@ internal sealed class HtmlWalker(string file, CancellationToken cancellationToke
             var text = new StringBuilder();
             foreach (var node in item.ChildNodes.Where(c => c is not IElement { LocalName: "ul" or "ol" }))
             {
-                AppendInline(node, text);
+                AppendInline(node, text, 0);
             }
 
             var line = HtmlPageReader.Clean(text.ToString());
@@ -143,7 +198,13 @@ internal sealed class HtmlWalker(string file, CancellationToken cancellationToke
 
             foreach (var nested in item.Children.Where(c => c.LocalName is "ul" or "ol"))
             {
-                WalkList(nested, depth + 1);
+                if (domDepth + 2 > MaxDepth)
+                {
+                    Flatten(nested, nested.LocalName);
+                    continue;
+                }
+
+                WalkList(nested, depth + 1, domDepth + 2);
             }
         }
     }
@@ -156,38 +217,23 @@ internal sealed class HtmlWalker(string file, CancellationToken cancellationToke
         var grid = new List<List<Cell?>>();
         for (var r = 0; r < rows.Count; r++)
         {
-            while (grid.Count <= r)
-            {
-                grid.Add([]);
-            }
-
+            Grow(grid, r + 1, () => []);
             var c = 0;
             foreach (var cell in rows[r].Cells)
             {
-                while (c < grid[r].Count && grid[r][c] is not null)
-                {
-                    c++;
-                }
+                c = FirstFree(grid[r], c);
 
-                var rowSpan = Math.Max(1, cell.RowSpan);
-                var colSpan = Math.Max(1, cell.ColumnSpan);
+                var rowSpan = Math.Clamp(cell.RowSpan, 1, MaxRowSpan);
+                var colSpan = Math.Clamp(cell.ColumnSpan, 1, MaxColumnSpan);
                 var isHeader = cell.LocalName == "th";
                 var source = new SourceRef(file, Line(cell), Path: $"table[{n}]/tr[{r + 1}]/{cell.LocalName}[{c + 1}]");
                 for (var dr = 0; dr < rowSpan && r + dr < rows.Count; dr++)
                 {
-                    while (grid.Count <= r + dr)
-                    {
-                        grid.Add([]);
-                    }
-
+                    Grow(grid, r + dr + 1, () => []);
+                    var row = grid[r + dr];
+                    Grow(row, c + colSpan, () => null);
                     for (var dc = 0; dc < colSpan; dc++)
                     {
-                        var row = grid[r + dr];
-                        while (row.Count <= c + dc)
-                        {
-                            row.Add(null);
-                        }
-
                         row[c + dc] = dr == 0 && dc == 0 ? new Cell(LinesOf(cell), source, isHeader) : new Cell([], source, isHeader);
                     }
                 }
@@ -204,6 +250,28 @@ internal sealed class HtmlWalker(string file, CancellationToken cancellationToke
             return new TableRow(filled, new SourceRef(file, r < rows.Count ? Line(rows[r]) : null, Path: $"table[{n}]/tr[{r + 1}]"), header);
         }).ToList();
         return new Table(tableRows, TableForm.Grid, new SourceRef(file, Line(table), Path: $"table[{n}]"));
+    }
+
+    /// <summary>The first slot from <paramref name="from"/> on that no span from a row above has taken.</summary>
+    private static int FirstFree(List<Cell?> row, int from)
+    {
+        for (var c = from; c < row.Count; c++)
+        {
+            if (row[c] is null)
+            {
+                return c;
+            }
+        }
+
+        return row.Count;
+    }
+
+    private static void Grow<T>(List<T> list, int count, Func<T> make)
+    {
+        for (var i = list.Count; i < count; i++)
+        {
+            list.Add(make());
+        }
     }
 
     /// <summary>Tables that hold headings, lists or other tables are page layout (older sites), not data.</summary>
@@ -233,15 +301,22 @@ internal sealed class HtmlWalker(string file, CancellationToken cancellationToke
         var sb = new StringBuilder();
         foreach (var node in element.ChildNodes)
         {
-            AppendInline(node, sb);
+            AppendInline(node, sb, 0);
         }
 
         return Split(sb.ToString());
     }
 
     /// <summary>Inline text with &lt;br&gt; (and block boundaries inside cells) as line breaks; &lt;sup&gt; markers glued to the word before.</summary>
-    private static void AppendInline(INode node, StringBuilder sb)
+    /// <remarks>Below the depth bound an element gives its text flat (<see cref="FlatText"/>).</remarks>
+    private static void AppendInline(INode node, StringBuilder sb, int depth)
     {
+        if (depth > MaxDepth && node is IElement deep)
+        {
+            sb.Append('\n').Append(FlatText(deep)).Append('\n');
+            return;
+        }
+
         switch (node)
         {
             case IText text:
@@ -253,11 +328,7 @@ internal sealed class HtmlWalker(string file, CancellationToken cancellationToke
             case IElement e when Skipped.Contains(e.LocalName) && e.LocalName is not ("nav" or "header" or "footer"):
                 break;
             case IElement { LocalName: "sup" } sup:
-                while (sb.Length > 0 && sb[^1] == ' ')
-                {
-                    sb.Length--;
-                }
-
+                sb.Length = sb.ToString().TrimEnd(' ').Length;
                 sb.Append(HtmlPageReader.Clean(sup.TextContent));
                 break;
             case IElement e:
@@ -269,7 +340,7 @@ internal sealed class HtmlWalker(string file, CancellationToken cancellationToke
 
                 foreach (var child in e.ChildNodes)
                 {
-                    AppendInline(child, sb);
+                    AppendInline(child, sb, depth + 1);
                 }
 
                 if (block)

@@ -76,11 +76,11 @@ internal sealed class PlainTextReaderCore(string file, string[] lines, Cancellat
             }
             else if (line.Contains('\t', StringComparison.Ordinal))
             {
-                i = ReadTabTable(i);
+                i = Advance.Past(i, ReadTabTable(i));
             }
             else if (IsPipeRow(line))
             {
-                i = ReadPipeTable(i);
+                i = Advance.Past(i, ReadPipeTable(i));
             }
             else if (PlainTextReader.ListLine().Match(line) is { Success: true } m)
             {
@@ -90,7 +90,7 @@ internal sealed class PlainTextReaderCore(string file, string[] lines, Cancellat
             }
             else
             {
-                i = ReadParagraph(i);
+                i = Advance.Past(i, ReadParagraph(i));
             }
         }
 
@@ -125,11 +125,11 @@ internal sealed class PlainTextReaderCore(string file, string[] lines, Cancellat
     {
         var rows = new List<TableRow>();
         var i = start;
-        while (i < lines.Length && Clean(lines[i]).Contains('\t', StringComparison.Ordinal))
+        for (; i < lines.Length && Clean(lines[i]).Contains('\t', StringComparison.Ordinal); i++)
         {
-            var cells = Clean(lines[i]).Split('\t').Select(c => new Cell([c.Trim()], Ref(i, i))).ToList();
-            rows.Add(new TableRow(cells, Ref(i, i)));
-            i++;
+            var row = i;
+            var cells = Clean(lines[row]).Split('\t').Select(c => new Cell([c.Trim()], Ref(row, row))).ToList();
+            rows.Add(new TableRow(cells, Ref(row, row)));
         }
 
         Add(new Table(rows, TableForm.Grid, Ref(start, i - 1)));
@@ -141,7 +141,7 @@ internal sealed class PlainTextReaderCore(string file, string[] lines, Cancellat
         var rows = new List<TableRow>();
         var tableStart = start;
         var i = start;
-        while (i < lines.Length && Clean(lines[i]).Trim().Length > 0 && IsPipeRow(Clean(lines[i])))
+        for (; i < lines.Length && Clean(lines[i]).Trim().Length > 0 && IsPipeRow(Clean(lines[i])); i++)
         {
             var line = Clean(lines[i]).Trim();
             if (PlainTextReader.PipeRule().IsMatch(line))
@@ -161,15 +161,18 @@ internal sealed class PlainTextReaderCore(string file, string[] lines, Cancellat
                     rows.Add(header with { IsHeader = true, Cells = header.Cells.Select(c => c with { IsHeader = true }).ToList() });
                 }
 
-                i++;
                 continue;
             }
 
             rows.Add(new TableRow(SplitPipes(line, i), Ref(i, i)));
-            i++;
         }
 
-        Add(new Table(rows, TableForm.Grid, Ref(tableStart, i - 1)));
+        // Markdown rules with no row above them ('|---|---|' alone) are no table.
+        if (rows.Count > 0)
+        {
+            Add(new Table(rows, TableForm.Grid, Ref(tableStart, i - 1)));
+        }
+
         return i;
     }
 
@@ -182,10 +185,8 @@ internal sealed class PlainTextReaderCore(string file, string[] lines, Cancellat
         }
 
         // Trailing empty cells are the serialiser's padding, not data.
-        while (parts.Count > 0 && parts[^1].Length == 0)
-        {
-            parts.RemoveAt(parts.Count - 1);
-        }
+        var kept = parts.FindLastIndex(p => p.Length > 0) + 1;
+        parts.RemoveRange(kept, parts.Count - kept);
 
         // A row that began with '|' had an empty first cell.
         if (line.StartsWith('|'))
@@ -200,7 +201,7 @@ internal sealed class PlainTextReaderCore(string file, string[] lines, Cancellat
     {
         var para = new List<string> { Clean(lines[start]).TrimEnd() };
         var i = start + 1;
-        while (i < lines.Length)
+        for (; i < lines.Length; i++)
         {
             var next = Clean(lines[i]);
             if (next.Trim().Length == 0 || next.Contains('\t', StringComparison.Ordinal) || IsPipeRow(next) || PlainTextReader.ListLine().IsMatch(next))
@@ -214,7 +215,6 @@ internal sealed class PlainTextReaderCore(string file, string[] lines, Cancellat
             }
 
             para.Add(next.TrimEnd());
-            i++;
         }
 
         var source = Ref(start, i - 1);

@@ -1,3 +1,4 @@
+using Begroting.Model.Diagnostics;
 using Begroting.Model.Layout;
 
 namespace Begroting.Pipeline.Normalisation;
@@ -18,10 +19,9 @@ public static class CellStreamTables
             {
                 var cells = new List<Cell>();
                 var j = i;
-                while (j < blocks.Count && IsCell(blocks[j], first: j == i))
+                for (; j < blocks.Count && IsCell(blocks[j], first: j == i); j++)
                 {
                     cells.Add(ToCell(blocks[j]));
-                    j++;
                 }
 
                 // A table needs at least a header pair and a row; otherwise the word was prose.
@@ -29,7 +29,7 @@ public static class CellStreamTables
                 {
                     var source = blocks[i].Source with { EndLine = blocks[j - 1].Source.EndLine ?? blocks[j - 1].Source.Line };
                     result.Add(new Table([new TableRow(cells, source)], TableForm.CellStream, source) { GapBefore = blocks[i].GapBefore });
-                    i = j;
+                    i = Advance.Past(i, j);
                     continue;
                 }
             }

@@ -10,11 +10,9 @@ internal sealed partial class NormaliserCore
     private void ReadFinancial(Table table, int tableNo, int blockIndex, Identity identity)
     {
         var grid = Grid(table);
-        var headerCount = 0;
-        while (headerCount < grid.Count && !grid[headerCount].Skip(1).Any(IsAmount))
-        {
-            headerCount++;
-        }
+        // The header is the rows above the first amount.
+        var headerCount = grid.FindIndex(r => r.Skip(1).Any(IsAmount));
+        headerCount = headerCount < 0 ? grid.Count : headerCount;
 
         var body = Enumerable.Range(headerCount, grid.Count - headerCount).ToList();
         var bodyWidth = body.Count > 0 ? body.Max(r => grid[r].Count) : 0;
@@ -77,12 +75,7 @@ internal sealed partial class NormaliserCore
             }
             else
             {
-                var trimmed = cells.Count;
-                while (trimmed > 0 && cells[trimmed - 1].Length == 0)
-                {
-                    trimmed--;
-                }
-
+                var trimmed = cells.FindLastIndex(c => c.Length > 0) + 1;
                 labelEnd = trimmed - columns.Count;
                 if (labelEnd < 0 || cells.Skip(labelEnd).Take(columns.Count).Any(c => !IsAmount(c)))
                 {

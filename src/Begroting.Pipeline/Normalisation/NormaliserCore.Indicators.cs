@@ -125,8 +125,9 @@ internal sealed partial class NormaliserCore
         var body = new List<BodyRow>();
         if (table.Form == TableForm.CellStream)
         {
-            var cells = table.Rows[0].Cells;
-            var start = cells.ToList().FindIndex(c => IsCode(DutchValue.Collapse(c.Text)));
+            // A cell stream is one row of cells as rebuilt; any rows it has are read as one stream.
+            var cells = table.Rows.SelectMany(r => r.Cells).ToList();
+            var start = cells.FindIndex(c => IsCode(DutchValue.Collapse(c.Text)));
             if (start < 0)
             {
                 start = cells.Count;
@@ -297,18 +298,17 @@ internal sealed partial class NormaliserCore
         var k = 0;
         if (tagged is not null)
         {
-            while (k < filled.Count && DutchValue.ParseTagged(filled[k].Text) is { } values)
+            for (; k < filled.Count && DutchValue.ParseTagged(filled[k].Text) is { } values; k++)
             {
-                placed.AddRange(values.Select(v => (tagged, v, Prov(filled[k].Cell.Source, row.TableNo, row.RowNo))));
-                k++;
+                var prov = Prov(filled[k].Cell.Source, row.TableNo, row.RowNo);
+                placed.AddRange(values.Select(v => (tagged, v, prov)));
             }
         }
 
         var plain = new List<(ParsedValue Value, Cell Cell)>();
-        while (k < filled.Count && DutchValue.ParseCell(filled[k].Text) is { } value)
+        for (; k < filled.Count && DutchValue.ParseCell(filled[k].Text) is { } value; k++)
         {
             plain.Add((value, filled[k].Cell));
-            k++;
         }
 
         var rest = filled.Skip(k).Select(x => x.Text).ToList();

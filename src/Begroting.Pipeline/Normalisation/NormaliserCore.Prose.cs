@@ -152,10 +152,8 @@ internal sealed partial class NormaliserCore
     private void ReadProseIndicator(List<(string Text, SourceRef Source)> parts, string? bron, List<Footnote> notes, Identity identity)
     {
         // Leading complete sentences without a figure are commentary, not the indicator.
-        while (parts.Count > 1 && !parts[0].Text.Any(char.IsDigit) && parts[0].Text.TrimEnd().EndsWith('.'))
-        {
-            parts.RemoveAt(0);
-        }
+        var lead = parts.FindIndex(p => p.Text.Any(char.IsDigit) || !p.Text.TrimEnd().EndsWith('.'));
+        parts = parts[Math.Min(lead < 0 ? parts.Count : lead, Math.Max(parts.Count - 1, 0))..];
 
         var text = OcrRepair.Apply(Bullet().Replace(DutchValue.Collapse(string.Join(" ", parts.Select(p => p.Text))), string.Empty), repairs);
         if (!text.Any(char.IsDigit) && !TargetCue().IsMatch(text))

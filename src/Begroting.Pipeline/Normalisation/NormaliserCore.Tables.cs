@@ -47,11 +47,10 @@ internal sealed partial class NormaliserCore
                     break;
                 case TableKind.Indicators:
                     var parts = new List<(Table Table, int No)> { (table, tableNo) };
-                    while (b + 1 < blocks.Count && blocks[b + 1] is Table next && Classify(next) == TableKind.Indicators && SameHeader(table, next))
+                    for (; b + 1 < blocks.Count && blocks[b + 1] is Table next && Classify(next) == TableKind.Indicators && SameHeader(table, next); b++)
                     {
                         // A table continued after a repeated header is one table.
                         parts.Add((next, ++tableNo));
-                        b++;
                     }
 
                     var footnotes = ReadFootnotes(b + 1, out var consumed);
@@ -61,12 +60,11 @@ internal sealed partial class NormaliserCore
                 case TableKind.Financial:
                     var merged = table;
                     var (firstNo, firstBlock) = (tableNo, b);
-                    while (b + 1 < blocks.Count && blocks[b + 1] is Table more && Classify(more) == TableKind.Financial && SameHeader(table, more))
+                    for (; b + 1 < blocks.Count && blocks[b + 1] is Table more && Classify(more) == TableKind.Financial && SameHeader(table, more); b++)
                     {
                         // A table of amounts continued after a repeated header (a page break, a split on a website) is one table.
                         merged = merged with { Rows = [.. merged.Rows, .. more.Rows.SkipWhile(r => !r.Cells.Skip(1).Any(c => IsAmount(c.Text)))] };
                         tableNo++;
-                        b++;
                     }
 
                     ReadFinancial(merged, firstNo, firstBlock, identity);
@@ -92,8 +90,16 @@ internal sealed partial class NormaliserCore
         return kind;
     }
 
+    private static bool IsEmpty(Table table) => table.Rows.All(r => r.Cells.Count == 0);
+
     private static TableKind ClassifyByContent(Table table)
     {
+        // Run drops empty tables first (DropEmptyTables); a table without rows has no first row to classify by.
+        if (IsEmpty(table))
+        {
+            return TableKind.Other;
+        }
+
         var first = table.Form == TableForm.CellStream
             ? table.Rows[0].Cells.Take(2).Select(c => HeaderWord(c.Text)).ToList()
             : table.Rows[0].Cells.Select(c => HeaderWord(c.Text)).ToList();

@@ -40,7 +40,7 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
             warnings.Add(new Warning(d.Code, d.Message, d.Location));
         }
 
-        blocks = OcrText.Repair(CellStreamTables.Rebuild(layout.Blocks), repairs);
+        blocks = DropEmptyTables(OcrText.Repair(CellStreamTables.Rebuild(layout.Blocks), repairs));
         cancellationToken.ThrowIfCancellationRequested();
         CheckTruncation();
         CollectAreas();
@@ -79,6 +79,25 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
             residue,
             repairs.Distinct().ToList(),
             warnings);
+    }
+
+    /// <summary>An empty &lt;table&gt;, a caption alone, a markdown rule without rows: nothing to read, so they are dropped before anything counts, classifies or looks past them.</summary>
+    /// <remarks>Dropped first, the table after one keeps its number and the scale printed above it, as if the empty one were not there.</remarks>
+    private List<Block> DropEmptyTables(IReadOnlyList<Block> read)
+    {
+        var kept = new List<Block>(read.Count);
+        foreach (var block in read)
+        {
+            if (block is Table table && IsEmpty(table))
+            {
+                Warn("table-empty", "a table without rows or cells is skipped", table.Source.ToString());
+                continue;
+            }
+
+            kept.Add(block);
+        }
+
+        return kept;
     }
 
     private string Prov(SourceRef source, int? table = null, int? row = null, int? column = null)

@@ -395,6 +395,21 @@ internal static partial class OcrText
     {
         string? CodeOf(TableRow row) => row.Cells.Count > 0 && row.Cells[0].Lines.Count > 0 && Codes.IndicatorLine().Match(row.Cells[0].Text) is { Success: true } m ? m.Groups["code"].Value : null;
         var result = rows.ToList();
+
+        // The first row with a code from 'from' on in the direction of 'step', or -1.
+        int NearestCoded(int from, int step)
+        {
+            for (var j = from; j >= 0 && j < result.Count; j += step)
+            {
+                if (CodeOf(result[j]) is not null)
+                {
+                    return j;
+                }
+            }
+
+            return -1;
+        }
+
         for (var pass = 0; pass < 2; pass++)
         {
             for (var k = 0; k < result.Count; k++)
@@ -408,11 +423,7 @@ internal static partial class OcrText
 
                 // The nearest row with a code, before (first pass) or after (second pass), and the code it implies here.
                 var step = pass == 0 ? -1 : 1;
-                var j = i + step;
-                while (j >= 0 && j < result.Count && CodeOf(result[j]) is null)
-                {
-                    j += step;
-                }
+                var j = NearestCoded(i + step, step);
 
                 if (j < 0 || j >= result.Count || CodeOf(result[j]) is not { } near || Math.Abs(j - i) > 3)
                 {
@@ -436,11 +447,7 @@ internal static partial class OcrText
                 // Between two rows whose codes both imply this one ('Cic' between 9C1.b and 9C1.d), a word further off
                 // still is it, as long as it is no longer than the code.
                 var first = text[..space];
-                var other = i - step;
-                while (other >= 0 && other < result.Count && CodeOf(result[other]) is null)
-                {
-                    other -= step;
-                }
+                var other = NearestCoded(i - step, -step);
 
                 var sandwiched = other >= 0 && other < result.Count && CodeOf(result[other]) is { } far && far[..^1] == near[..^1]
                     && far[^1] == (char)(letter - (step * Math.Abs(other - i)));
