@@ -1,3 +1,4 @@
+using Begroting.Model.Diagnostics;
 using Begroting.Model.Layout;
 using UglyToad.PdfPig.Content;
 
@@ -90,7 +91,7 @@ internal static class PdfLattice
                 result[sorted[k]] = mean;
             }
 
-            i = j + 1;
+            i = Advance.Past(i, j + 1);
         }
 
         return result;
@@ -112,7 +113,10 @@ internal static class PdfLattice
             var grew = true;
             used[i] = true;
             var hs = new List<(double, double, double)> { horizontal[i] };
-            while (grew)
+
+            // Each round that grows takes at least one more rule: no frame needs more rounds than there are rules.
+            var rounds = 0;
+            while (grew && Advance.Within(ref rounds, horizontal.Count + 1))
             {
                 grew = false;
                 var vs = vertical.Where(v => v.X >= left - Snap && v.X <= right + Snap && v.Y2 >= top - Snap && v.Y1 <= bottom + Snap).ToList();

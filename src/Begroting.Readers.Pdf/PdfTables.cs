@@ -1,3 +1,4 @@
+using Begroting.Model.Diagnostics;
 using Begroting.Model.Layout;
 
 namespace Begroting.Readers.Pdf;
@@ -71,9 +72,12 @@ internal static class PdfTables
                 k++;
             }
 
-            if (k < lines.Count && k <= j + 4 && Gap(lines[k - 1], lines[k]) <= LineHeight(lines[k - 1]) * 2.2 && TableLine(lines[k]))
+            // Only first-column lines are looked past. With none between (k == j + 1, the next line a later-column
+            // line further below than a cell's line spacing), the direct test above has judged that line already:
+            // it is not this table's, and the table ends.
+            if (k > j + 1 && k < lines.Count && k <= j + 4 && Gap(lines[k - 1], lines[k]) <= LineHeight(lines[k - 1]) * 2.2 && TableLine(lines[k]))
             {
-                j = k - 1;
+                j = Advance.Past(j, k - 1);
                 continue;
             }
 
@@ -242,7 +246,7 @@ internal static class PdfTables
                 }
             }
 
-            at = end + 1;
+            at = Advance.Past(at, end + 1);
         }
 
         var bounds = new List<double> { left };
@@ -258,7 +262,11 @@ internal static class PdfTables
 
         bool Fills(List<Chunk> line, (double Left, double Right) column) =>
             line.Any(c => c.Left >= column.Left - 0.5 && c.Right <= column.Right + 0.5);
-        for (var i = 0; i + 1 < columns.Count;)
+
+        // Each round moves on a column or merges two: no more rounds than there are columns.
+        var rounds = 0;
+        var limit = columns.Count;
+        for (var i = 0; i + 1 < columns.Count && Advance.Within(ref rounds, limit);)
         {
             var above = chunks.FindLastIndex(line => Fills(line, columns[i]));
             var below = chunks.FindIndex(line => Fills(line, columns[i + 1]));
