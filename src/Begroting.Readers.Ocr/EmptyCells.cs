@@ -1,3 +1,5 @@
+using Begroting.Model.Diagnostics;
+
 namespace Begroting.Readers.Ocr;
 
 /// <summary>The cells of ruled tables that hold ink but no recognised word.</summary>
@@ -108,7 +110,10 @@ internal static class EmptyCells
                 var (bx0, by0, bx1, by1, count) = (x, y, x, y, 0);
                 seen[((y - y0) * w) + x - x0] = true;
                 stack.Push((x, y));
-                while (stack.TryPop(out var p))
+
+                // A pixel is pushed once (it is marked seen first): no blob takes more rounds than the region has pixels.
+                var rounds = 0;
+                while (stack.TryPop(out var p) && Advance.Within(ref rounds, w * h))
                 {
                     (bx0, by0, bx1, by1, count) = (Math.Min(bx0, p.X), Math.Min(by0, p.Y), Math.Max(bx1, p.X), Math.Max(by1, p.Y), count + 1);
                     for (var dy = -1; dy <= 1; dy++)

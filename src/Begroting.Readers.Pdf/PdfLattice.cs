@@ -1,3 +1,4 @@
+using Begroting.Model.Diagnostics;
 using Begroting.Model.Layout;
 using UglyToad.PdfPig.Content;
 
@@ -14,26 +15,48 @@ internal sealed record Lattice(double Left, double Right, double Top, double Bot
     }
 }
 
+/// <summary>The box of a shape drawn on a page, in page points (y up), and whether it is filled.</summary>
+internal readonly record struct Shape(double Left, double Bottom, double Right, double Top, bool Filled);
+
 /// <summary>Tables drawn with ruling lines (or cell backgrounds): cells are the boxes the rules enclose, spans included.</summary>
 internal static class PdfLattice
 {
     private const double Thin = 1.6;
     private const double Snap = 1.5;
 
-    public static List<Lattice> Find(Page page, PageFrame frame)
+    /// <summary>The boxes of the page's drawn shapes that can be rules or cell backgrounds (filled or stroked, not clipping paths), in page points.</summary>
+    public static List<Shape> Shapes(Page page)
+    {
+        var shapes = new List<Shape>();
+        foreach (var path in page.Paths)
+        {
+            if (!path.IsClipping && (path.IsFilled || path.IsStroked) && path.GetBoundingRectangle() is { } box)
+            {
+                shapes.Add(new Shape(box.Left, box.Bottom, box.Right, box.Top, path.IsFilled));
+            }
+        }
+
+        return shapes;
+    }
+
+    public static List<Lattice> Find(IReadOnlyList<Shape> shapes, PageFrame frame)
     {
         var height = frame.Height;
         var horizontal = new List<(double X1, double X2, double Y)>();
         var vertical = new List<(double X, double Y1, double Y2)>();
-        foreach (var path in page.Paths)
+
+        // Shapes far off the page (more than half of it beyond an edge) are not seen; those that reach that far are cut there.
+        var (reachX, reachY) = (frame.Width * 0.5, frame.Height * 0.5);
+        foreach (var shape in shapes)
         {
-            if (path.IsClipping || !(path.IsFilled || path.IsStroked) || path.GetBoundingRectangle() is not { } box)
+            var (mapLeft, mapBottom, mapRight, mapTop) = frame.Map(shape.Left, shape.Bottom, shape.Right, shape.Top);
+            if (!(mapRight >= -reachX && mapLeft <= frame.Width + reachX && mapTop >= -reachY && mapBottom <= frame.Height + reachY))
             {
                 continue;
             }
 
-            var (mapLeft, mapBottom, mapRight, mapTop) = frame.Map(box.Left, box.Bottom, box.Right, box.Top);
-            var r = new UglyToad.PdfPig.Core.PdfRectangle(mapLeft, mapBottom, mapRight, mapTop);
+            var r = new UglyToad.PdfPig.Core.PdfRectangle(
+                Math.Max(mapLeft, -reachX), Math.Max(mapBottom, -reachY), Math.Min(mapRight, frame.Width + reachX), Math.Min(mapTop, frame.Height + reachY));
 
             var top = height - r.Top;
             var bottom = height - r.Bottom;
@@ -45,7 +68,7 @@ internal static class PdfLattice
             {
                 vertical.Add(((r.Left + r.Right) / 2, top, bottom));
             }
-            else if (path.IsFilled && r.Width > 4 && r.Height > 4 && r.Width < frame.Width * 0.95)
+            else if (shape.Filled && r.Width > 4 && r.Height > 4 && r.Width < frame.Width * 0.95)
             {
                 // A cell background marks the cell's box as well as a border would.
                 horizontal.Add((r.Left, r.Right, top));
@@ -90,7 +113,7 @@ internal static class PdfLattice
                 result[sorted[k]] = mean;
             }
 
-            i = j + 1;
+            i = Advance.Past(i, j + 1);
         }
 
         return result;
@@ -112,7 +135,10 @@ internal static class PdfLattice
             var grew = true;
             used[i] = true;
             var hs = new List<(double, double, double)> { horizontal[i] };
-            while (grew)
+
+            // Each round that grows takes at least one more rule: no frame needs more rounds than there are rules.
+            var rounds = 0;
+            while (grew && Advance.Within(ref rounds, horizontal.Count + 1))
             {
                 grew = false;
                 var vs = vertical.Where(v => v.X >= left - Snap && v.X <= right + Snap && v.Y2 >= top - Snap && v.Y1 <= bottom + Snap).ToList();

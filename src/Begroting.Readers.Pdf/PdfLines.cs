@@ -1,5 +1,3 @@
-using UglyToad.PdfPig.Content;
-
 namespace Begroting.Readers.Pdf;
 
 /// <summary>A word as the layout needs it: text and box in points, top-down, with its size and weight, and the recogniser's confidence when it was read by OCR.</summary>
@@ -27,12 +25,15 @@ internal sealed record PdfLine(IReadOnlyList<PdfWord> Words, IReadOnlyList<IRead
     public string Text => TextOf(Words);
 
     /// <summary>Words joined by a space, except where they touch (a raised footnote marker glued to its word).</summary>
+    /// <remarks>Words that overlap by more than kerning are strings drawn over each other (a label run on into the next cell), not one word.</remarks>
     public static string TextOf(IReadOnlyList<PdfWord> words)
     {
         var sb = new System.Text.StringBuilder(words[0].Text);
         for (var i = 1; i < words.Count; i++)
         {
-            if (words[i].Left - words[i - 1].Right > Math.Min(words[i].Size, words[i - 1].Size) * 0.12)
+            var gap = words[i].Left - words[i - 1].Right;
+            var size = Math.Min(words[i].Size, words[i - 1].Size);
+            if (gap > size * 0.12 || gap < -size * 0.25)
             {
                 sb.Append(' ');
             }
@@ -46,19 +47,6 @@ internal sealed record PdfLine(IReadOnlyList<PdfWord> Words, IReadOnlyList<IRead
 
 internal static class PdfLines
 {
-    /// <summary>The page's words in its reading frame; y grows downwards here (distance from the top of the frame).</summary>
-    public static List<PdfWord> Words(Page page, PageFrame frame) =>
-        frame.Words(page)
-            .Select(w => new PdfWord(
-                w.Text.Replace("\u00AD", string.Empty, StringComparison.Ordinal),
-                w.MinX,
-                w.MaxX,
-                frame.Height - w.MaxY,
-                frame.Height - w.MinY,
-                w.Size,
-                w.Font?.Contains("Bold", StringComparison.OrdinalIgnoreCase) ?? false))
-            .ToList();
-
     /// <summary>Words to lines, top to bottom: by baseline, superscripts joined to the line their middle falls in.</summary>
     public static List<PdfLine> Group(IEnumerable<PdfWord> unsorted)
     {

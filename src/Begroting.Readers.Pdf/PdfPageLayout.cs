@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Begroting.Model.Diagnostics;
 using Begroting.Model.Layout;
 
 namespace Begroting.Readers.Pdf;
@@ -51,7 +52,7 @@ internal static partial class PdfPageLayout
             {
                 Flush();
                 into.Add(table);
-                i = end - 1;
+                i = Advance.Past(i, end) - 1;
                 continue;
             }
 

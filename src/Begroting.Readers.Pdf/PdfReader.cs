@@ -3,7 +3,6 @@ using Begroting.Model.Diagnostics;
 using Begroting.Model.Layout;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Exceptions;
 
 namespace Begroting.Readers.Pdf;
@@ -58,55 +57,96 @@ public static partial class PdfReader
             seen.UnionWith(page.Signatures);
         }
 
-        for (var n = 1; n <= document.NumberOfPages; n++)
+        var pageCount = document.NumberOfPages;
+        var unreadable = 0;
+        string? firstFault = null;
+        for (var n = 1; n <= pageCount; n++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var page = document.GetPage(n);
-            var frame = PageFrame.Of(page);
-            var words = PdfLines.Words(page, frame);
+            var where = $"{file}#p{n}";
+            var number = n;
+            if (FromLibrary(where, diagnostics, ref firstFault, () => Content(document.GetPage(number))) is not { } content)
+            {
+                unreadable++;
+                continue;
+            }
+
+            var letters = PageLetters.Of(content.Letters, content.Width, content.Height);
+            Report(letters, where, diagnostics);
+            var frame = letters.Frame;
+            var words = PdfWords.Of(letters);
             if (words.Count > 0)
             {
-                var text = ReadPage(page, n, frame, words);
+                var text = WithLines(n, frame, words, PdfLattice.Find(content.Shapes, frame));
                 queue.Enqueue(new PendingPage(() => text));
             }
-            else if (options.Recogniser is { } recogniser && ContentKey(page) is { } key)
+            else if (letters.AtAngle > 0)
             {
-                recognised++;
-                var number = n;
-                var task = recogniser.RecogniseAsync(new PageImage(path, file, n, frame.Width, frame.Height, key), cancellationToken);
-                queue.Enqueue(new PendingPage(() => FromRecognised(number, frame, task.GetAwaiter().GetResult())));
+                // Its text is all set at an angle: the warning above says so, and OCR would read it no better.
+                pagesWithoutText++;
             }
             else
             {
-                pagesWithoutText++;
-                diagnostics.Add(options.Recogniser is null
-                    ? new Diagnostic("no-text-layer", Severity.Warning, "page has no text layer (a scan?) and no OCR was asked for, so its content is not read", $"{file}#p{n}")
-                    : new Diagnostic("blank-page", Severity.Info, "page has neither text nor images", $"{file}#p{n}"));
+                // A page without text goes to OCR when it shows an image; an image PdfPig cannot read makes the page unreadable.
+                var renderable = PageLetters.Plausible(frame.Box);
+                var key = options.Recogniser is not null && renderable ? FromLibrary(where, diagnostics, ref firstFault, () => ContentKey(content.Page) ?? string.Empty) : string.Empty;
+                if (key is null)
+                {
+                    unreadable++;
+                    continue;
+                }
+
+                if (options.Recogniser is { } recogniser && key.Length > 0)
+                {
+                    recognised++;
+                    var task = recogniser.RecogniseAsync(new PageImage(path, file, n, frame.Width, frame.Height, key), cancellationToken);
+                    queue.Enqueue(new PendingPage(() => FromRecognised(number, frame, task.GetAwaiter().GetResult())));
+                }
+                else
+                {
+                    pagesWithoutText++;
+                    diagnostics.Add(options.Recogniser is null
+                        ? new Diagnostic("no-text-layer", Severity.Warning, "page has no text layer (a scan?) and no OCR was asked for, so its content is not read", where)
+                        : renderable
+                            ? new Diagnostic("blank-page", Severity.Info, "page has neither text nor images", where)
+                            : new Diagnostic("page-box", Severity.Warning, $"page has no text layer and its box ({Size(letters.Declared)}) cannot be rendered for OCR, so its content is not read", where));
+                }
             }
 
-            while (queue.Count > window)
+            // Each round lays out one page: the queue shrinks to the window.
+            for (var excess = queue.Count - window; excess > 0; excess--)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 LayOutOldest();
             }
         }
 
-        while (queue.Count > 0)
+        for (var left = queue.Count; left > 0; left--)
         {
             cancellationToken.ThrowIfCancellationRequested();
             LayOutOldest();
         }
 
-        if (pagesWithoutText == document.NumberOfPages)
+        if (unreadable > 0 && unreadable == pageCount)
         {
-            throw new DocumentException("no-text-layer", options.Recogniser is null
-                ? $"none of its {document.NumberOfPages} pages has a text layer (a scan?) and no OCR was asked for"
-                : $"none of its {document.NumberOfPages} pages has text or an image to read", file);
+            throw new DocumentException("corrupt", $"none of its {pageCount} pages could be read (page 1: {firstFault})", file);
+        }
+
+        if (pagesWithoutText + unreadable == pageCount)
+        {
+            var rest = unreadable == 0 ? string.Empty : $" (and the other {unreadable} could not be read)";
+            throw new DocumentException("no-text-layer", (options.Recogniser is null, unreadable == 0) switch
+            {
+                (true, true) => $"none of its {pageCount} pages has a text layer (a scan?) and no OCR was asked for",
+                (true, false) => $"{pagesWithoutText} of its {pageCount} pages have no text layer (a scan?){rest} and no OCR was asked for",
+                (false, true) => $"none of its {pageCount} pages has text or an image to read",
+                _ => $"{pagesWithoutText} of its {pageCount} pages have neither text nor an image to read{rest}",
+            }, file);
         }
 
         if (recognised > 0)
         {
-            diagnostics.Add(new Diagnostic("ocr", Severity.Info, $"{recognised} of {document.NumberOfPages} pages have no text layer and were read by OCR", file));
+            diagnostics.Add(new Diagnostic("ocr", Severity.Info, $"{recognised} of {pageCount} pages have no text layer and were read by OCR", file));
         }
 
         return new LayoutDocument(file, "pdf", blocks, diagnostics);
@@ -122,12 +162,6 @@ public static partial class PdfReader
 
     /// <summary>What a page holds before it is laid out: its frame, words, ruled tables, lines and the lines in its margins.</summary>
     private sealed record PageText(int Number, PageFrame Frame, List<PdfWord> Words, List<Lattice> Lattices, List<PdfLine> Lines, List<PdfLine> Margins, HashSet<string> Signatures);
-
-    private static PageText ReadPage(Page page, int n, PageFrame frame, List<PdfWord> words)
-    {
-        var lattices = PdfLattice.Find(page, frame);
-        return WithLines(n, frame, words, lattices);
-    }
 
     /// <summary>A scanned page's recognised words and rules, in the same stream as a text layer's.</summary>
     private static PageText FromRecognised(int n, PageFrame frame, RecognisedPage recognised)
@@ -209,7 +243,7 @@ public static partial class PdfReader
 
         if (page.Frame.Turned)
         {
-            diagnostics.Add(new Diagnostic("page-turned", Severity.Info, $"text runs {page.Frame.Orientation}; the page is read turned, and boxes are given in that orientation", $"{file}#p{page.Number}"));
+            diagnostics.Add(new Diagnostic("page-turned", Severity.Info, $"text runs {page.Frame.Description}; the page is read turned, and boxes are given in that orientation", $"{file}#p{page.Number}"));
         }
     }
 
@@ -238,6 +272,51 @@ public static partial class PdfReader
 
         return (lines.Take(topCount).ToList(), lines.Skip(lines.Count - bottomCount).ToList());
     }
+
+    /// <summary>What the reader takes from PdfPig for a page: its size, letters and shapes, read while the page is at hand.</summary>
+    private sealed record PageContent(Page Page, double Width, double Height, IReadOnlyList<Letter> Letters, IReadOnlyList<Shape> Shapes);
+
+    private static PageContent Content(Page page) => new(page, page.Width, page.Height, page.Letters, PdfLattice.Shapes(page));
+
+    /// <summary>Runs a read from PdfPig for one page; a fault in it (a font without widths, a broken stream, a /Rotate of 45) is that page's warning, and null.</summary>
+    /// <remarks>PdfPig throws many kinds of exception on damaged content, and a page it cannot read must not take the rest of the document with it; cancellation is no fault.</remarks>
+    private static T? FromLibrary<T>(string where, List<Diagnostic> diagnostics, ref string? firstFault, Func<T> read)
+        where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+        {
+            // The kind of fault with the library's message: PdfPig's messages do not always name it.
+            var fault = $"{e.GetType().Name}: {e.Message}";
+            firstFault ??= fault;
+            diagnostics.Add(new Diagnostic("page-unreadable", Severity.Warning, $"page could not be read and is left out: {fault}", where));
+            return null;
+        }
+    }
+
+    /// <summary>One warning per kind of letter left out, and one for a page box that is not a page's.</summary>
+    private static void Report(PageLetters letters, string where, List<Diagnostic> diagnostics)
+    {
+        if (letters.BoxFromText)
+        {
+            diagnostics.Add(new Diagnostic("page-box", Severity.Warning, $"the page's box ({Size(letters.Declared)}) cannot be the page its text is set on; the page is read within its text's extent", where));
+        }
+
+        if (letters.OffPage > 0)
+        {
+            diagnostics.Add(new Diagnostic("text-off-page", Severity.Warning, $"{letters.OffPage} letters lie far outside the page and are not read", where));
+        }
+
+        if (letters.AtAngle > 0)
+        {
+            diagnostics.Add(new Diagnostic("text-at-angle", Severity.Warning, $"{letters.AtAngle} letters are set at an angle other than a right angle and are not read", where));
+        }
+    }
+
+    private static string Size(PageBox box) => FormattableString.Invariant($"{box.Width:0.##} x {box.Height:0.##} pt");
 
     public static int PageCount(string path)
     {
@@ -274,8 +353,10 @@ public static partial class PdfReader
         {
             throw new DocumentException("encrypted", options.Password is null ? "the PDF is encrypted; give its password with --password" : "the PDF is encrypted and the password given does not open it", file);
         }
-        catch (Exception e) when (e is PdfDocumentFormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or InvalidCastException or KeyNotFoundException or FormatException)
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException or UnauthorizedAccessException) && (e is not IOException || e is EndOfStreamException))
         {
+            // Whatever PdfPig throws on the file's content (an end of stream included) is a damaged file; a file that
+            // cannot be opened or read from disk is the batch's 'unreadable'.
             throw new DocumentException("corrupt", $"not a readable PDF ({e.Message})", file);
         }
     }

@@ -1,3 +1,4 @@
+using Begroting.Model.Diagnostics;
 using Begroting.Model.Layout;
 
 namespace Begroting.Readers.Pdf;
@@ -71,9 +72,12 @@ internal static class PdfTables
                 k++;
             }
 
-            if (k < lines.Count && k <= j + 4 && Gap(lines[k - 1], lines[k]) <= LineHeight(lines[k - 1]) * 2.2 && TableLine(lines[k]))
+            // Only first-column lines are looked past. With none between (k == j + 1, the next line a later-column
+            // line further below than a cell's line spacing), the direct test above has judged that line already:
+            // it is not this table's, and the table ends.
+            if (k > j + 1 && k < lines.Count && k <= j + 4 && Gap(lines[k - 1], lines[k]) <= LineHeight(lines[k - 1]) * 2.2 && TableLine(lines[k]))
             {
-                j = k - 1;
+                j = Advance.Past(j, k - 1);
                 continue;
             }
 
@@ -166,57 +170,43 @@ internal static class PdfTables
         var left = all.Min(c => c.Left);
         var right = all.Max(c => c.Right);
         var allowed = Math.Max(1, chunks.Count * 15 / 100);
-        const double Step = 0.5;
-        var steps = (int)Math.Ceiling((right - left) / Step) + 1;
-        var coverage = new int[steps];
-        foreach (var line in chunks)
-        {
-            var covered = new bool[steps];
-            foreach (var c in line)
-            {
-                for (var k = (int)Math.Ceiling((c.Left - left) / Step); k * Step + left < c.Right && k < steps; k++)
-                {
-                    covered[k] = true;
-                }
-            }
-
-            for (var k = 0; k < steps; k++)
-            {
-                coverage[k] += covered[k] ? 1 : 0;
-            }
-        }
+        var coverage = Coverage(chunks, left, right);
 
         var cuts = new List<double>();
         var at = 0;
-        while (at < steps)
+        while (at < coverage.Count)
         {
-            if (coverage[at] > allowed)
+            if (coverage[at].Lines > allowed)
             {
                 at++;
                 continue;
             }
 
             var end = at;
-            while (end + 1 < steps && coverage[end + 1] <= allowed)
+            while (end + 1 < coverage.Count && coverage[end + 1].Lines <= allowed)
             {
                 end++;
             }
 
             // Cuts go in the middle of each run no line crosses; where every part of the stretch is crossed by a
             // few lines, in the middle of the least crossed run.
-            var least = Enumerable.Range(at, end - at + 1).Min(k => coverage[k]);
-            var runs = new List<(int Start, int Length)>();
-            var runStart = -1;
-            for (var k = at; k <= end + 1; k++)
+            var least = coverage.Skip(at).Take(end - at + 1).Min(s => s.Lines);
+            var runs = new List<(long Start, long Length)>();
+            for (var k = at; k <= end; k++)
             {
-                if (k <= end && coverage[k] == least)
+                if (coverage[k].Lines != least)
                 {
-                    runStart = runStart < 0 ? k : runStart;
+                    continue;
                 }
-                else if (runStart >= 0)
+
+                var (from, to) = (coverage[k].From, coverage[k].To);
+                if (runs.Count > 0 && runs[^1].Start + runs[^1].Length == from)
                 {
-                    runs.Add((runStart, k - runStart));
-                    runStart = -1;
+                    runs[^1] = (runs[^1].Start, to - runs[^1].Start);
+                }
+                else
+                {
+                    runs.Add((from, to - from));
                 }
             }
 
@@ -227,7 +217,7 @@ internal static class PdfTables
 
             foreach (var run in runs)
             {
-                var x = left + ((run.Start + ((run.Length - 1) / 2.0)) * Step);
+                var x = left + ((run.Start + ((run.Length - 1) / 2.0)) * CoverageStep);
                 var both = chunks.Count(line => line.Any(c => c.Right <= x) && line.Any(c => c.Left >= x));
 
                 // A cell across the cut must span (lie over two cells of another line) or only touch the other side;
@@ -242,7 +232,7 @@ internal static class PdfTables
                 }
             }
 
-            at = end + 1;
+            at = Advance.Past(at, end + 1);
         }
 
         var bounds = new List<double> { left };
@@ -258,7 +248,11 @@ internal static class PdfTables
 
         bool Fills(List<Chunk> line, (double Left, double Right) column) =>
             line.Any(c => c.Left >= column.Left - 0.5 && c.Right <= column.Right + 0.5);
-        for (var i = 0; i + 1 < columns.Count;)
+
+        // Each round moves on a column or merges two: no more rounds than there are columns.
+        var rounds = 0;
+        var limit = columns.Count;
+        for (var i = 0; i + 1 < columns.Count && Advance.Within(ref rounds, limit);)
         {
             var above = chunks.FindLastIndex(line => Fills(line, columns[i]));
             var below = chunks.FindIndex(line => Fills(line, columns[i + 1]));
@@ -274,6 +268,97 @@ internal static class PdfTables
         }
 
         return columns;
+    }
+
+    /// <summary>Steps of x, from the table's left edge, at which the columns' coverage is judged.</summary>
+    private const double CoverageStep = 0.5;
+
+    /// <summary>How many lines have a cell over each step of x from <paramref name="left"/> to <paramref name="right"/>, as runs of steps with one count: (first step, step after the last, lines).</summary>
+    /// <remarks>
+    /// A step k stands for x = left + k * step and is covered by a cell whose left edge is at or before it and whose
+    /// right edge is beyond it. Runs are built from the cells' edges, so their number follows the number of cells, not
+    /// the width of the table: a word a bit flip put a billion points to the right costs one run, not an array of
+    /// two billion steps.
+    /// </remarks>
+    private static List<(long From, long To, int Lines)> Coverage(List<List<Chunk>> chunks, double left, double right)
+    {
+        var steps = (long)Math.Ceiling((right - left) / CoverageStep) + 1;
+        var edges = new List<(long At, int Change)>();
+        foreach (var line in chunks)
+        {
+            // A line counts once where its cells overlap.
+            var spans = new List<(long From, long To)>();
+            foreach (var c in line)
+            {
+                var from = (long)Math.Ceiling((c.Left - left) / CoverageStep);
+                var to = Math.Clamp((long)Math.Ceiling((c.Right - left) / CoverageStep), from, steps);
+
+                // The step after the last covered one is the first whose x is not left of the cell's right edge,
+                // judged as x is computed (the division above may round across a step boundary).
+                if (to > from && ((to - 1) * CoverageStep) + left >= c.Right)
+                {
+                    to--;
+                }
+                else if (to < steps && (to * CoverageStep) + left < c.Right)
+                {
+                    to++;
+                }
+
+                if (to > from)
+                {
+                    spans.Add((from, to));
+                }
+            }
+
+            spans.Sort();
+            var merged = new List<(long From, long To)>();
+            foreach (var span in spans)
+            {
+                if (merged.Count > 0 && span.From <= merged[^1].To)
+                {
+                    merged[^1] = (merged[^1].From, Math.Max(merged[^1].To, span.To));
+                }
+                else
+                {
+                    merged.Add(span);
+                }
+            }
+
+            foreach (var (from, to) in merged)
+            {
+                edges.Add((from, 1));
+                edges.Add((to, -1));
+            }
+        }
+
+        edges.Sort();
+        var runs = new List<(long From, long To, int Lines)>();
+        var lines = 0;
+        var position = 0L;
+        var e = 0;
+        foreach (var at in edges.Select(x => x.At).Append(steps).Distinct())
+        {
+            if (at > position)
+            {
+                if (runs.Count > 0 && runs[^1].Lines == lines)
+                {
+                    runs[^1] = (runs[^1].From, at, lines);
+                }
+                else
+                {
+                    runs.Add((position, at, lines));
+                }
+
+                position = at;
+            }
+
+            for (; e < edges.Count && edges[e].At == at; e++)
+            {
+                lines += edges[e].Change;
+            }
+        }
+
+        return runs;
     }
 
     private static int ColumnOf(Chunk chunk, bool spans, List<(double Left, double Right)> columns)

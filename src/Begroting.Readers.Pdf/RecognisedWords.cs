@@ -1,3 +1,5 @@
+using Begroting.Model.Diagnostics;
+
 namespace Begroting.Readers.Pdf;
 
 /// <summary>An OCR'd page's words without what the recogniser made of specks and of letters it read twice.</summary>
@@ -112,7 +114,7 @@ internal static class RecognisedWords
         }
 
         var width = v.Right - v.Left;
-        for (var at = v.Text.IndexOf(piece, inner ? 1 : 0, StringComparison.OrdinalIgnoreCase); at >= 0; at = v.Text.IndexOf(piece, at + 1, StringComparison.OrdinalIgnoreCase))
+        for (var at = v.Text.IndexOf(piece, inner ? 1 : 0, StringComparison.OrdinalIgnoreCase); at >= 0; at = v.Text.IndexOf(piece, at + 1, StringComparison.OrdinalIgnoreCase) is var next and >= 0 ? Advance.Past(at, next) : -1)
         {
             if (Math.Abs(v.Left + (width * at / v.Text.Length) - w.Left) <= (w.Right - w.Left) * 0.5)
             {
