@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Begroting.Pipeline;
+using Begroting.Pipeline.Batch;
 using Begroting.Pipeline.Benchmarks;
 
 namespace Begroting.Cli;
@@ -24,10 +25,11 @@ internal static class BenchCommand
             return ExitCodes.Usage;
         }
 
-        var html = Directory.EnumerateFiles(folder, "*.htm*", SearchOption.AllDirectories).Where(Extraction.IsReadable).Order(StringComparer.Ordinal).ToList();
+        var files = SourceUnit.FilesBelow(folder).ToList();
+        var html = files.Where(Extraction.IsHtmlFile).ToList();
         Console.WriteLine($"{"format",-6} {"pages",6} {"passes",6} {"baseline",-38} {"baseline p/s",13} {"reader p/s",11} {"pipeline p/s",13} {"ratio",7}");
         // Born-digital PDF only: a scan has no words for the baseline to extract, and its OCR is measured on its own (README).
-        var pdf = Directory.EnumerateFiles(folder, "*.pdf", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Where(HasText).ToList();
+        var pdf = files.Where(f => f.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)).Where(HasText).ToList();
         foreach (var r in new[] { Bench.Html(html, iterations), Bench.Pdf(pdf, iterations) }.OfType<BenchResult>())
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Format,-6} {r.Pages,6} {r.Iterations,6} {r.Baseline,-38} {r.BaselinePagesPerSecond,13:0.0} {r.ReaderPagesPerSecond,11:0.0} {r.PipelinePagesPerSecond,13:0.0} {r.Ratio,7:0.00}"));

@@ -93,36 +93,12 @@ public sealed class RegressionTests(WorkerFixture fixture) : IClassFixture<Worke
     public static TheoryData<string> Files()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Regressions.All().Where(f => !OpenFaults.Pdf.Any(p => p.File == f)))
+        foreach (var file in Regressions.All())
         {
             data.Add(file);
         }
 
         return data;
-    }
-
-    public static TheoryData<string> OpenPdfFiles()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in OpenFaults.Pdf.Select(p => p.File).Distinct())
-        {
-            data.Add(file);
-        }
-
-        return data;
-    }
-
-    [Theory]
-    [MemberData(nameof(OpenPdfFiles))]
-    public void OpenPdfFaultShowsItsClassOrIsFixed(string name)
-    {
-        // Left to the PDF reader: the file must still show the class it is listed under, or be fixed (a document or an
-        // error result); anything else is a new fault. Two seconds tell a hang (these ran past ten) at a fifth of the cost.
-        var listed = OpenFaults.Pdf.Where(p => p.File == name).Select(p => p.Class).ToList();
-        var outcome = Regressions.Check(worker, name, listed.Contains("hang pdf") ? 2_000 : 10_000);
-        var shows = outcome.Kind == OutcomeKind.Hang ? listed.Contains("hang pdf") : listed.Any(c => $"{outcome.Kind.ToString().ToLowerInvariant()} {outcome.Signature}".StartsWith(c, StringComparison.Ordinal));
-
-        Assert.True(shows || !outcome.IsFault, $"{name}: {outcome.Kind} {outcome.Signature}: {outcome.Detail}");
     }
 
     [Theory]

@@ -42,7 +42,7 @@ internal static class Regressions
         return Extraction.ExtractFile(PathOf(name), Oracle.Options, new ManifestIndex(), $"{Folder}/{name}");
     }
 
-    public static Outcome Check(WorkerProcess worker, string name, int budgetMilliseconds = 10_000) => worker.Run(new WorkRequest([PathOf(name)], FormatOf(name), budgetMilliseconds));
+    public static Outcome Check(WorkerProcess worker, string name, int budgetMilliseconds = 30_000) => worker.Run(new WorkRequest([PathOf(name)], FormatOf(name), budgetMilliseconds));
 
     /// <summary>The same file with a piece of it taken out, extracted from a temporary copy: what the document would be without the fault.</summary>
     public static CanonicalDocument Without(string name, string piece)

@@ -208,4 +208,27 @@ public sealed class BatchRunnerTests
         Assert.Equal("page.pdf", warning.Provenance);
         Assert.Equal("duplicate-id", Assert.Single(unique[2].Document!.Warnings).Code);
     }
+
+    [Fact]
+    public void AFolderWalkPassesOverTheFoldersItsManifestExcludes()
+    {
+        var dir = Directory.CreateTempSubdirectory("begroting-units-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "leiden"));
+            Directory.CreateDirectory(Path.Combine(dir, "regressions", "pdf"));
+            File.WriteAllText(Path.Combine(dir, "leiden", "a.txt"), "Programmabegroting 2018\n");
+            File.WriteAllText(Path.Combine(dir, "regressions", "pdf", "broken.txt"), "x\n");
+            File.WriteAllText(Path.Combine(dir, "regressions.txt"), "a file beside the folder, not in it\n");
+            File.WriteAllText(Path.Combine(dir, "manifest.json"), """{ "exclude": ["regressions/"], "documents": [] }""");
+
+            var units = SourceUnit.Of([dir]);
+
+            Assert.Equal(["a.txt", "regressions.txt"], units.Select(u => Path.GetFileName(u.Key)));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -18,7 +18,7 @@ public sealed record SourceUnit(string Key, IReadOnlyList<string> Files, string?
         {
             if (Directory.Exists(input))
             {
-                files.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Where(Extraction.IsReadable).Order(StringComparer.Ordinal));
+                files.AddRange(FilesBelow(input));
             }
             else if (File.Exists(input))
             {
@@ -44,6 +44,19 @@ public sealed record SourceUnit(string Key, IReadOnlyList<string> Files, string?
         }
 
         return units;
+    }
+
+    /// <summary>Every readable file below a folder, in a stable order, but for the folders its manifest excludes.</summary>
+    public static IEnumerable<string> FilesBelow(string folder)
+    {
+        var manifest = Path.Combine(folder, "manifest.json");
+        var excluded = File.Exists(manifest) && ManifestIndex.Load(manifest).Exclude is { } exclude
+            ? exclude.Select(e => Path.GetFullPath(Path.Combine(folder, e)).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar).ToList()
+            : [];
+        return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(Extraction.IsReadable)
+            .Where(f => !excluded.Any(e => Path.GetFullPath(f).StartsWith(e, StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal);
     }
 
     /// <summary>A unit whose files cannot be read is still a unit: its error is reported in its place, and the batch goes on.</summary>

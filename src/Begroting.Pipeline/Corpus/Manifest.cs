@@ -24,7 +24,10 @@ public sealed record ManifestEntry(
     public bool IsFolder => Path.EndsWith('/');
 }
 
-public sealed record Manifest(IReadOnlyList<ManifestEntry> Documents);
+/// <summary>The documents of a corpus folder, and the folders below it that hold no documents of it.</summary>
+/// <param name="Documents">The described documents.</param>
+/// <param name="Exclude">Folders (relative to the manifest, '/'-separated) that a walk of the corpus passes over: regression files, variations, anything that is not a rendition of a publication.</param>
+public sealed record Manifest(IReadOnlyList<ManifestEntry> Documents, IReadOnlyList<string>? Exclude = null);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, NewLine = "\n", UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(Manifest))]
