@@ -69,7 +69,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
         try
         {
             // The tools run on a pool thread: the reader goes on to the next page meanwhile.
-            var (hocr, rules) = await Task.Run(() => Recognise(page, where), cancellationToken).ConfigureAwait(false);
+            var (hocr, rules) = await Task.Run(() => Recognise(page, where, cancellationToken), cancellationToken).ConfigureAwait(false);
             if (cached is not null)
             {
                 // The rules first: an entry counts only when its hOCR is there too.
@@ -86,14 +86,14 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     }
 
     /// <summary>Renders the page, takes its ruling lines off and recognises it: the hOCR text and the rules, in pixels.</summary>
-    private (string Hocr, List<RuleRemoval.Segment> Rules) Recognise(PageImage page, string where)
+    private (string Hocr, List<RuleRemoval.Segment> Rules) Recognise(PageImage page, string where, CancellationToken cancellationToken)
     {
         var work = Directory.CreateTempSubdirectory("begroting-ocr-");
         try
         {
             var image = Path.Combine(work.FullName, "page");
             var n = page.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var render = Run("pdftoppm", ["-r", options.Dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-gray", "-f", n, "-l", n, "-singlefile", page.Path, image], options.Timeout);
+            var render = Run("pdftoppm", ["-r", options.Dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-gray", "-f", n, "-l", n, "-singlefile", page.Path, image], options.Timeout, cancellationToken);
             if (render is not { ExitCode: 0 } || !File.Exists(image + ".pgm"))
             {
                 throw new DocumentException("ocr-failed", render is null ? "the page could not be rendered for OCR: pdftoppm is not installed (Debian: apt-get install poppler-utils)" : $"the page could not be rendered for OCR: {First(render.Error)}", where);
@@ -104,14 +104,14 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
             var rules = RuleRemoval.Erase(pixels, offset, width, height, horizontal: options.Dpi / 3, vertical: options.Dpi / 5);
             File.WriteAllBytes(image + ".pgm", pixels);
 
-            var recognise = Run("tesseract", [image + ".pgm", image, "-l", options.Languages, "--psm", PageSegmentation, "hocr"], options.Timeout);
+            var recognise = Run("tesseract", [image + ".pgm", image, "-l", options.Languages, "--psm", PageSegmentation, "hocr"], options.Timeout, cancellationToken);
             if (recognise is not { ExitCode: 0 } || !File.Exists(image + ".hocr"))
             {
                 throw new DocumentException("ocr-failed", $"Tesseract could not read the page: {First(recognise?.Error ?? "did not finish")}", where);
             }
 
-            var hocr = RereadFigures(File.ReadAllText(image + ".hocr"), pixels, offset, width, height, Path.Combine(work.FullName, "figure"));
-            hocr = ReadEmptyCells(hocr, rules, pixels, offset, width, height, Path.Combine(work.FullName, "cell"));
+            var hocr = RereadFigures(File.ReadAllText(image + ".hocr"), pixels, offset, width, height, Path.Combine(work.FullName, "figure"), cancellationToken);
+            hocr = ReadEmptyCells(hocr, rules, pixels, offset, width, height, Path.Combine(work.FullName, "cell"), cancellationToken);
             // Both look at words of their own kind (ending in a small letter; figures), so one pass over the hOCR serves.
             hocr = EditWords(hocr, (size, words, i) => Hyphen(size, words, i, pixels, offset, width, height) ?? Marks(size, words, i, pixels, offset, width, height));
             return (hocr, rules);
@@ -127,7 +127,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     /// A '95%' read as '5%' with a confidence of 0.26 beside '90%' read at 0.64 is the case: alone, without its
     /// neighbours, it is read whole. Below 80, not 70: a '77%' read as '17%' at 0.77 is read right alone.
     /// </remarks>
-    private string RereadFigures(string hocr, byte[] pixels, int offset, int width, int height, string crop)
+    private string RereadFigures(string hocr, byte[] pixels, int offset, int width, int height, string crop, CancellationToken cancellationToken)
     {
         var doubtful = DoubtfulFigure().Matches(hocr).Where(m => int.Parse(m.Groups["conf"].Value, System.Globalization.CultureInfo.InvariantCulture) < 80).Take(60).ToList();
         if (doubtful.Count == 0)
@@ -147,7 +147,8 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
             offset,
             width,
             crop,
-            "0123456789%,.-()*");
+            "0123456789%,.-()*",
+            cancellationToken);
         var result = new StringBuilder(hocr.Length);
         var last = 0;
         foreach (var (m, best) in doubtful.Zip(readings))
@@ -167,7 +168,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     }
 
     /// <summary>Marks in ruled cells where the page's recognition found no word are read alone; what reads as a figure, a dash or 'nnb' joins the hOCR as a line of its own.</summary>
-    private string ReadEmptyCells(string hocr, List<RuleRemoval.Segment> rules, byte[] pixels, int offset, int width, int height, string crop)
+    private string ReadEmptyCells(string hocr, List<RuleRemoval.Segment> rules, byte[] pixels, int offset, int width, int height, string crop, CancellationToken cancellationToken)
     {
         // A word read with little confidence across a cell border ('saal' for a dash in one cell and '-**' in the
         // next) is two marks run together: it goes, and the cells on either side are read alone.
@@ -202,7 +203,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
         }
 
         var others = Enumerable.Range(0, marks.Count).Where(i => !dash[i]).ToList();
-        var figures = ReadAlone(others.Select(i => Crop(marks[i].Ink)).ToList(), pixels, offset, width, crop, "0123456789%,.-()*nb");
+        var figures = ReadAlone(others.Select(i => Crop(marks[i].Ink)).ToList(), pixels, offset, width, crop, "0123456789%,.-()*nb", cancellationToken);
         var read = new (string Text, double Confidence)?[marks.Count];
         var unread = new List<int>();
         foreach (var (i, found) in others.Zip(figures))
@@ -220,7 +221,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
 
         // A label passed over in its cell ('Onttrekking' at 150 dpi) is read without the figures' letters, and kept
         // only as one word read surely.
-        foreach (var (i, found) in unread.Zip(ReadAlone(unread.Select(i => Crop(marks[i].Ink)).ToList(), pixels, offset, width, crop + "-word", null)))
+        foreach (var (i, found) in unread.Zip(ReadAlone(unread.Select(i => Crop(marks[i].Ink)).ToList(), pixels, offset, width, crop + "-word", null, cancellationToken)))
         {
             if (found is [var word] && word.Conf >= 85 && CellWord().IsMatch(word.Text))
             {
@@ -374,7 +375,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     }
 
     /// <summary>Reads each region alone as one line, in one Tesseract run over the list of crops (starting Tesseract once per crop cost more than reading them): the words of each, with their confidence (0 to 100).</summary>
-    private List<List<(string Text, double Conf)>> ReadAlone(List<(int X0, int Y0, int Width, int Height)> regions, byte[] pixels, int offset, int width, string crop, string? whitelist)
+    private List<List<(string Text, double Conf)>> ReadAlone(List<(int X0, int Y0, int Width, int Height)> regions, byte[] pixels, int offset, int width, string crop, string? whitelist, CancellationToken cancellationToken)
     {
         var result = regions.Select(_ => new List<(string Text, double Conf)>()).ToList();
         if (regions.Count == 0)
@@ -392,7 +393,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
 
         File.WriteAllText(crop + ".txt", list.ToString());
         string[] only = whitelist is null ? [] : ["-c", "tessedit_char_whitelist=" + whitelist];
-        var read = Run("tesseract", [crop + ".txt", "stdout", "-l", options.Languages, "--psm", "7", .. only, "tsv"], options.Timeout);
+        var read = Run("tesseract", [crop + ".txt", "stdout", "-l", options.Languages, "--psm", "7", .. only, "tsv"], options.Timeout, cancellationToken);
         if (read is not { ExitCode: 0 })
         {
             return result;
@@ -475,7 +476,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     private sealed record ProcessResult(int ExitCode, string Output, string Error);
 
     /// <summary>Runs a tool; null when it is not installed.</summary>
-    private static ProcessResult? Run(string tool, IEnumerable<string> arguments, TimeSpan timeout)
+    private static ProcessResult? Run(string tool, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var start = new ProcessStartInfo(tool)
         {
@@ -498,12 +499,19 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
                 return null;
             }
 
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(timeout))
+            // The streams are read to their end whatever happens: a killed process closes them.
+            var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+            var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
+            // A document cancelled past its budget takes its Tesseract with it, instead of leaving it to run out its own timeout.
+            var clock = Stopwatch.StartNew();
+            while (!process.WaitForExit(TimeSpan.FromMilliseconds(100)))
             {
-                process.Kill(entireProcessTree: true);
-                return new ProcessResult(-1, string.Empty, $"{tool} took longer than {timeout.TotalSeconds:0} s");
+                if (cancellationToken.IsCancellationRequested || clock.Elapsed > timeout)
+                {
+                    process.Kill(entireProcessTree: true);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return new ProcessResult(-1, string.Empty, $"{tool} took longer than {timeout.TotalSeconds:0} s");
+                }
             }
 
             return new ProcessResult(process.ExitCode, output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult());
