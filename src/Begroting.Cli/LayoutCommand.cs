@@ -57,7 +57,7 @@ internal static class LayoutCommand
         Heading h => $"[{block.Source}] H{h.Level} {h.Text}",
         Paragraph p => $"[{block.Source}] P {string.Join(" / ", p.Lines)}",
         ListItem li => $"[{block.Source}] LI{li.Depth} {li.Marker} {li.Text}",
-        Table t => $"[{block.Source}] TABLE {t.Form} {t.Rows.Count}x{t.Width}\n" + string.Join("\n", t.Rows.Select(r => "    | " + string.Join(" | ", r.Cells.Select(c => string.Join(" / ", c.Lines))) + " |")),
+        Table t => $"[{block.Source}] TABLE {t.Form} {t.Rows.Count}x{t.Width}" + (t.Caption is { } caption ? $" CAPTION [{caption.Source}] {string.Join(" / ", caption.Lines)}" : string.Empty) + "\n" + string.Join("\n", t.Rows.Select(r => "    | " + string.Join(" | ", r.Cells.Select(c => string.Join(" / ", c.Lines))) + " |")),
         _ => block.ToString(),
     } + (block.GapBefore > 0 ? $"  (gap {block.GapBefore})" : string.Empty);
 }

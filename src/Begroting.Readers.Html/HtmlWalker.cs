@@ -81,12 +81,36 @@ internal sealed class HtmlWalker(string file, CancellationToken cancellationToke
                 }
 
                 return;
+            case "figure" when element.Children.FirstOrDefault(c => c.LocalName == "figcaption") is { } figcaption:
+                var first = Blocks.Count;
+                WalkChildren(element, depth);
+                CaptionFigure(first, figcaption);
+                return;
             case "p" or "pre" or "blockquote" when !HasBlockDescendant(element):
                 EmitParagraph(LinesOf(element), element, tag);
                 return;
             default:
                 WalkChildren(element, depth);
                 return;
+        }
+    }
+
+    /// <summary>A figure of one table: its figcaption is the table's caption (unless the table has one), not a paragraph beside it.</summary>
+    private void CaptionFigure(int first, IElement figcaption)
+    {
+        var tables = Enumerable.Range(first, Blocks.Count - first).Where(i => Blocks[i] is Table).ToList();
+        if (tables.Count != 1 || Blocks[tables[0]] is not Table { Caption: null } table || LinesOf(figcaption) is not { Count: > 0 } lines)
+        {
+            return;
+        }
+
+        Blocks[tables[0]] = table with { Caption = new TableCaption(lines, Ref(figcaption, "figcaption")) };
+        for (var i = Blocks.Count - 1; i >= first; i--)
+        {
+            if (Blocks[i] is not Table && Blocks[i].Source.Path == "figcaption")
+            {
+                Blocks.RemoveAt(i);
+            }
         }
     }
 
@@ -249,7 +273,10 @@ internal sealed class HtmlWalker(string file, CancellationToken cancellationToke
                 || (r < rows.Count && rows[r].ParentElement?.LocalName == "thead");
             return new TableRow(filled, new SourceRef(file, r < rows.Count ? Line(rows[r]) : null, Path: $"table[{n}]/tr[{r + 1}]"), header);
         }).ToList();
-        return new Table(tableRows, TableForm.Grid, new SourceRef(file, Line(table), Path: $"table[{n}]"));
+        var caption = table.Caption is { } captionElement && LinesOf(captionElement) is { Count: > 0 } captionLines
+            ? new TableCaption(captionLines, new SourceRef(file, Line(captionElement), Path: $"table[{n}]/caption"))
+            : null;
+        return new Table(tableRows, TableForm.Grid, new SourceRef(file, Line(table), Path: $"table[{n}]")) { Caption = caption };
     }
 
     /// <summary>The first slot from <paramref name="from"/> on that no span from a row above has taken.</summary>

@@ -101,4 +101,28 @@ public class HtmlReaderTests
         Assert.Equal(["Pagina B", "Pagina A"], headings);
         Assert.Single(doc.Blocks, blk => blk.Source.Path == "nav.breadcrumb");
     }
+
+    [Fact]
+    public void A_caption_is_the_tables_title_with_its_own_provenance()
+    {
+        var page = Read(Chrome + "<main><table><caption>Economie<br>bedragen x &euro; 1.000,-</caption><tr><th></th><th>Rekening 2016</th></tr><tr><th>Lasten</th><td>1.100</td></tr></table></main>");
+
+        var table = Assert.Single(page.Blocks.OfType<Table>());
+        Assert.Equal(["Economie", "bedragen x € 1.000,-"], table.Caption!.Lines);
+        Assert.Equal("table[1]/caption", table.Caption.Source.Path);
+        Assert.NotNull(table.Caption.Source.Line);
+        Assert.Equal(2, table.Rows.Count);
+    }
+
+    [Fact]
+    public void A_figcaption_of_a_figure_of_one_table_is_its_caption_and_no_paragraph()
+    {
+        var page = Read(Chrome + "<main><figure><figcaption>Economie (bedragen x € 1.000)</figcaption><table><tr><th></th><th>Rekening 2016</th></tr><tr><th>Lasten</th><td>1.100</td></tr></table></figure><p>Na de tabel.</p></main>");
+
+        var table = Assert.Single(page.Blocks.OfType<Table>());
+        Assert.Equal("Economie (bedragen x € 1.000)", table.Caption!.Text);
+        Assert.Equal("figcaption", table.Caption.Source.Path);
+        Assert.DoesNotContain(page.Blocks, b => b is Paragraph p && p.Text.StartsWith("Economie", StringComparison.Ordinal));
+        Assert.Contains(page.Blocks, b => b is Paragraph p && p.Text == "Na de tabel.");
+    }
 }

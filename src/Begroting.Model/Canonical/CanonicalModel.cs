@@ -32,6 +32,9 @@ public enum IdentitySource
     [JsonStringEnumMemberName("content")] Content,
     [JsonStringEnumMemberName("manifest")] Manifest,
     [JsonStringEnumMemberName("option")] Option,
+
+    /// <summary>The content names the programme only by name; its number is the programme register's.</summary>
+    [JsonStringEnumMemberName("register")] Register,
 }
 
 public sealed record DocumentInfo(

@@ -65,6 +65,15 @@ public enum TableForm
 public sealed record Table(IReadOnlyList<TableRow> Rows, TableForm Form, SourceRef Source) : Block(Source)
 {
     public int Width => Rows.Count == 0 ? 0 : Rows.Max(r => r.Cells.Count);
+
+    /// <summary>The table's own title where the source marks one (an HTML caption or figcaption): it often names the programme and the scale.</summary>
+    public TableCaption? Caption { get; init; }
+}
+
+/// <summary>A table's caption: its lines (a &lt;br&gt; in it makes two), with its own provenance.</summary>
+public sealed record TableCaption(IReadOnlyList<string> Lines, SourceRef Source)
+{
+    public string Text => string.Join(" ", Lines);
 }
 
 /// <summary>A row; <see cref="IsHeader"/> is set only where the source says so (th, a markdown rule under it).</summary>

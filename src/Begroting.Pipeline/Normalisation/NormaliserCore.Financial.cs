@@ -36,8 +36,8 @@ internal sealed partial class NormaliserCore
             columns.Add((i, new FinancialColumn(columns.Count + 1, year, kind, headers[i].Text)));
         }
 
-        var title = grid.Count > 0 ? grid[0].FirstOrDefault(c => c.Length > 0) : null;
-        var scale = FindScale(grid.Take(Math.Max(headerCount, 1)).SelectMany(r => r).Concat(grid.SelectMany(r => r).Where(c => ScalePattern().IsMatch(c))).Append(PrecedingText(blockIndex)));
+        var title = table.Caption?.Text ?? (grid.Count > 0 ? grid[0].FirstOrDefault(c => c.Length > 0) : null);
+        var scale = FindScale((table.Caption?.Lines ?? []).Concat(grid.Take(Math.Max(headerCount, 1)).SelectMany(r => r)).Concat(grid.SelectMany(r => r).Where(c => ScalePattern().IsMatch(c))).Append(PrecedingText(blockIndex)));
         var kindOfTable = title is not null && title.StartsWith("reserve", StringComparison.OrdinalIgnoreCase)
             || !body.Any(r => grid[r].Take(2).Any(c => LineOf(c) is "lasten" or "baten"))
             ? FinancialTableKind.Reserves

@@ -108,6 +108,7 @@ internal sealed partial class NormaliserCore
         }
 
         ReadProgrammeHeader();
+        var fromRegister = programme.Number is null && NumberFromRegister(context.Year ?? year);
         var municipality = MostFrequent(AllTexts.SelectMany(t => MunicipalityPattern().Matches(t)).Select(m => m.Groups["name"].Value));
         var sources = new Dictionary<string, IdentitySource>();
         void Mark(string part, object? fromContent)
@@ -121,6 +122,11 @@ internal sealed partial class NormaliserCore
         Mark("kind", kind);
         Mark("year", year);
         Mark("programme", programme.Number);
+        if (fromRegister)
+        {
+            sources["programme"] = IdentitySource.Register;
+        }
+
         Mark("municipality", municipality);
 
         // The manifest or the command line overrides what the content says; a disagreement is worth a warning.
@@ -269,6 +275,78 @@ internal sealed partial class NormaliserCore
         programme.Name ??= AllTexts.Select(t => ProgrammeNameInText().Match(t)).FirstOrDefault(m => m.Success)?.Groups["name"].Value;
     }
 
+    /// <summary>A programme the content names only by name ('Economie' over a table of amounts) gets its number from the register; a name the register does not know is kept, with a warning.</summary>
+    /// <remarks>
+    /// Names are looked for where a page names its programme: a table's caption and its own heading cell, the
+    /// breadcrumb, the page title, headings and short lines (a crawled page's 'Economie' above 'bedragen x € 1.000'),
+    /// in that order, the scale taken off ('Economie bedragen x € 1.000,-').
+    /// </remarks>
+    private bool NumberFromRegister(int? year)
+    {
+        foreach (var candidate in ProgrammeNameCandidates())
+        {
+            if (ProgrammeRegister.Find(candidate.Name, year) is { } known)
+            {
+                programme.Number = known.Number;
+                programme.Name ??= candidate.Name;
+                programme.Provenance ??= Prov(candidate.Source);
+                return true;
+            }
+        }
+
+        if (programme.Name is { } name)
+        {
+            Warn("programme-not-in-register", $"programme '{name}' is not in the programme register (Normalisation/Data/programmes.csv); its number is unknown", programme.Provenance ?? File);
+        }
+
+        return false;
+    }
+
+    private IEnumerable<(string Name, SourceRef Source)> ProgrammeNameCandidates()
+    {
+        static string Bare(string text) => ScaleTail().Replace(Codes.TrailingMarker().Replace(text, string.Empty), string.Empty).Trim();
+        var tables = blocks.OfType<Table>().ToList();
+        foreach (var table in tables)
+        {
+            if (table.Caption is { } caption)
+            {
+                foreach (var line in caption.Lines)
+                {
+                    yield return (Bare(line), caption.Source);
+                }
+            }
+
+            if (table.Rows.Count > 0 && table.Rows[0].Cells.FirstOrDefault(c => !c.IsEmpty) is { } first)
+            {
+                yield return (Bare(first.Text), first.Source);
+            }
+        }
+
+        foreach (var block in blocks.Take(6).Where(b => b is Paragraph or Heading))
+        {
+            foreach (var line in TextsOf(block))
+            {
+                foreach (var part in line.Split([" / ", " - ", " | "], StringSplitOptions.TrimEntries))
+                {
+                    yield return (Bare(part), block.Source);
+                }
+            }
+        }
+
+        foreach (var block in blocks.Where(b => b is Paragraph or Heading))
+        {
+            foreach (var line in TextsOf(block).Where(l => l.Length <= 80))
+            {
+                yield return (Bare(line), block.Source);
+            }
+        }
+
+        if (programme.Name is { } name)
+        {
+            yield return (name, new SourceRef(File));
+        }
+    }
+
     private Programme? BuildProgramme(Identity identity)
     {
         if (identity.Programme is null && programme.Name is null)
@@ -305,6 +383,9 @@ internal sealed partial class NormaliserCore
     }
 
     private static bool IsIndicatorSectionHeading(Block block) => TextsOf(block).Take(1).Any(t => IndicatorSection().IsMatch(t));
+
+    [GeneratedRegex(@"\s*(?:bedragen\s+)?(?<!\p{L})x\s*€.*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ScaleTail();
 
     [GeneratedRegex(@"^(?<kind>Programmabegroting|Beleidsbegroting|Begroting|Jaarstukken|Jaarverslag|Jaarrekening|Programmaverantwoording)\s+(?<year>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex TitlePattern();

@@ -91,6 +91,12 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
             if (block is Table table && IsEmpty(table))
             {
                 Warn("table-empty", "a table without rows or cells is skipped", table.Source.ToString());
+                if (table.Caption is { } caption)
+                {
+                    // Its caption is still text of the document: a paragraph where the table stood.
+                    kept.Add(new Paragraph(caption.Lines, caption.Source) { GapBefore = table.GapBefore });
+                }
+
                 continue;
             }
 
@@ -209,7 +215,7 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
         Heading h => [h.Text],
         Paragraph p => p.Lines.Select(l => l.Trim()),
         ListItem li => [li.Text],
-        Table t => t.Rows.SelectMany(r => r.Cells).Select(c => c.Text),
+        Table t => (t.Caption?.Lines ?? []).Concat(t.Rows.SelectMany(r => r.Cells).Select(c => c.Text)),
         _ => [],
     };
 
