@@ -206,4 +206,50 @@ public class NormaliserTests
         Assert.Equal("truncated", e.Code);
         Assert.Contains("cut.txt:9", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_table_of_amounts_one_cell_per_line_is_rebuilt_from_its_header_words_and_value_shapes()
+    {
+        static string Cells(params string[] cells) => string.Join("\n\n", cells) + "\n\n";
+        var doc = TestDocuments.Normalise("Jaarstukken 2017\n\nProgrammakosten\n\n" + Cells(
+            "Bestuur en dienstverlening\nbedragen x € 1.000,-",
+            "Rekening\n2016", "Begroting\n2017", "Wijziging Begroting", "Begroting 2017 na wijziging", "Rekening\n2017", "Verschil\n2017",
+            "Bestuur", "Lasten", "16.575", "11.608", "16.334", "27.942", "27.614", "328",
+            "Baten", "-175", "-115", "-236", "-352", "-335", "-17",
+            "Saldo", "16.399", "11.493", "16.097", "27.590", "27.279", "311",
+            "Resultaat", "16.399", "11.493", "16.097", "27.590", "27.279", "311",
+            "Deze tekst volgt de tabel en hoort er niet bij."));
+
+        var table = Assert.Single(doc.FinancialTables);
+        Assert.Equal(
+            ["2016 Rekening", "2017 Begroting", "2017 Wijziging", "2017 BegrotingNaWijziging", "2017 Rekening", "2017 Verschil"],
+            table.Columns.Select(c => $"{c.Year} {c.Kind}"));
+        Assert.Equal(["Bestuur lasten", "Bestuur baten", "Bestuur saldo", "Resultaat resultaat"], table.Rows.Select(r => $"{r.Group} {r.Line}"));
+        Assert.Equal([-175_000m, -115_000m, -236_000m, -352_000m, -335_000m, -17_000m], table.Rows[1].Amounts.Select(a => a.Euros!.Value));
+        Assert.Equal("1", doc.Programme!.Number);
+    }
+
+    [Fact]
+    public void A_cell_stream_whose_amounts_do_not_fill_the_columns_is_not_made_a_table()
+    {
+        static string Cells(params string[] cells) => string.Join("\n\n", cells) + "\n\n";
+        var doc = TestDocuments.Normalise("Programmabegroting 2018\n\nProgramma 3 Economie\n\n" + Cells(
+            "bedragen x € 1.000,-", "Rekening\n2016", "Begroting\n2017", "Ruimte om te ondernemen", "Lasten", "1.100"));
+
+        Assert.Empty(doc.FinancialTables);
+    }
+
+    [Fact]
+    public void An_indicator_stream_whose_name_column_has_no_header_opens_at_its_first_realisatie()
+    {
+        static string Cells(params string[] cells) => string.Join("\n\n", cells) + "\n\n";
+        var doc = TestDocuments.Normalise("Jaarstukken 2017\n\nEffectindicatoren bij 7B Peuterspeelopvang en kinderopvang\n\n" + Cells(
+            "Jeugd en onderwijs", "Realisatie 2014", "Realisatie 2015", "Streefwaarde 2017",
+            "7B1.a Percentage 2- en 3-jarigen met opvang", "80%", "92%", "95%", "Smallsteps"));
+
+        var indicator = Assert.Single(doc.Indicators);
+        Assert.Equal("7B1.a", indicator.Code);
+        Assert.Equal(["realisatie 2014 80", "realisatie 2015 92", "streefwaarde 2017 95"], indicator.Observations.Select(o => $"{o.Column} {o.Year} {o.Value}"));
+        Assert.Equal("Smallsteps", indicator.Source);
+    }
 }

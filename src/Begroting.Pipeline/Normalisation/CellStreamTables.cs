@@ -4,7 +4,11 @@ using Begroting.Model.Layout;
 namespace Begroting.Pipeline.Normalisation;
 
 /// <summary>Rebuilds tables that were serialised one cell per line (crawled pages) from runs of short blocks opened by a header word.</summary>
-/// <remarks>Rows are not known here; the table readers rebuild them from codes and value shapes.</remarks>
+/// <remarks>
+/// Goal and indicator tables keep their cells in one stream: the table readers rebuild their rows from codes and
+/// value shapes. A table of amounts is rebuilt into its grid here (<see cref="BudgetCellStreams"/>): its rows are
+/// text cells followed by one amount per column.
+/// </remarks>
 public static class CellStreamTables
 {
     private const int MaxCellLine = 250;
@@ -15,7 +19,14 @@ public static class CellStreamTables
         var i = 0;
         while (i < blocks.Count)
         {
-            if (IsOpener(blocks[i]))
+            if (BudgetCellStreams.TryRead(blocks, i) is { } budget)
+            {
+                result.Add(budget.Table);
+                i = Advance.Past(i, budget.End);
+                continue;
+            }
+
+            if (IsOpener(blocks[i]) || OpensIndicatorColumns(blocks, i))
             {
                 var cells = new List<Cell>();
                 var j = i;
@@ -39,6 +50,31 @@ public static class CellStreamTables
         }
 
         return result;
+    }
+
+    /// <summary>An indicator table whose name column has no header of its own (a crawled jaarstukken page: the programme's name, then 'Realisatie 2014'): it opens at its first realisatie or streefwaarde header, and only where an indicator code follows.</summary>
+    private static bool OpensIndicatorColumns(IReadOnlyList<Block> blocks, int i)
+    {
+        if (LinesOf(blocks[i]) is not [var line] || !IsValueHeader(line) || (i > 0 && LinesOf(blocks[i - 1]) is [var before] && IsValueHeader(before)))
+        {
+            return false;
+        }
+
+        for (var j = i + 1; j < blocks.Count && j <= i + 24 && IsCell(blocks[j], first: false); j++)
+        {
+            if (LinesOf(blocks[j]) is [var cell, ..] && Codes.IndicatorLine().IsMatch(cell.Trim()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsValueHeader(string line)
+    {
+        var word = HeaderModel.WithoutYear(line).Trim();
+        return Vocabulary.RealisationHeaders.Contains(word) || Vocabulary.TargetHeaders.Contains(word);
     }
 
     private static bool IsOpener(Block block) =>

@@ -109,7 +109,10 @@ internal sealed partial class NormaliserCore
         }
 
         var top = table.Rows.Take(2).SelectMany(r => r.Cells).Take(table.Form == TableForm.CellStream ? 8 : 64).Select(c => HeaderWord(c.Text)).ToList();
-        if (top.Any(Vocabulary.IndicatorNameHeaders.Contains) && top.Any(w => Vocabulary.RealisationHeaders.Contains(w) || Vocabulary.TargetHeaders.Any(w.StartsWith)))
+        // The name column may have no header of its own (a cell stream opened at 'Realisatie 2014'): an indicator code in the body names it.
+        var named = top.Any(Vocabulary.IndicatorNameHeaders.Contains)
+            || (table.Form == TableForm.CellStream && table.Rows.SelectMany(r => r.Cells).Any(c => Codes.IndicatorLine().IsMatch(DutchValue.Collapse(c.Text))));
+        if (named && top.Any(w => Vocabulary.RealisationHeaders.Contains(w) || Vocabulary.TargetHeaders.Any(w.StartsWith) || Vocabulary.RealisationHeaders.Any(r => w.StartsWith(r + " ", StringComparison.Ordinal))))
         {
             return TableKind.Indicators;
         }
