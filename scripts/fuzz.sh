@@ -4,7 +4,7 @@
 # DIR/<class>/ and prints the summary: cases, outcomes, crashes and hangs per class.
 set -eu
 cd "$(dirname "$0")/.."
-minutes=30 seed=$(date +%s) budget=10 out=out/fuzz shrink=1 formats=
+minutes=30 seed=$(date +%s) budget=30 out=out/fuzz shrink=1 formats=
 while [ $# -gt 0 ]; do
   case "$1" in
     --minutes) minutes=$2; shift 2 ;;
