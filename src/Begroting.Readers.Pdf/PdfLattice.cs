@@ -175,14 +175,33 @@ internal static class PdfLattice
         var ys = Distinct(lattice.Horizontal.Select(h => h.Y));
         var xs = Distinct(lattice.Vertical.Select(v => v.X));
         var cells = new Dictionary<(int Row, int Column), List<PdfWord>>();
-        foreach (var word in words)
+        (int Row, int Column) CellAt(double cx, double cy)
         {
-            var cx = (word.Left + word.Right) / 2;
-            var cy = (word.Top + word.Bottom) / 2;
             var above = lattice.Horizontal.Where(h => h.Y <= cy && h.X1 - Snap <= cx && h.X2 + Snap >= cx).Select(h => h.Y).DefaultIfEmpty(lattice.Top).Max();
             var left = lattice.Vertical.Where(v => v.X <= cx && v.Y1 - Snap <= cy && v.Y2 + Snap >= cy).Select(v => v.X).DefaultIfEmpty(lattice.Left).Max();
-            var key = (Index(ys, above), Index(xs, left));
-            (cells.TryGetValue(key, out var list) ? list : cells[key] = []).Add(word);
+            return (Index(ys, above), Index(xs, left));
+        }
+
+        // The words of one string drawn on one line, without a wide space in it, are one cell's, even where the string
+        // runs on over a rule into the next cell: a row label set flush left runs on to the right, a header set flush
+        // right runs on to the left. The cell is the one the string keeps its edge in, else the one holding most of it.
+        bool Flush(double edge, double rule, double size) => edge - rule is >= -0.5 and var d && d <= size * 0.8;
+        foreach (var piece in PdfTables.Pieces(words))
+        {
+            var placed = piece.Select(w => (Word: w, Cell: CellAt((w.Left + w.Right) / 2, (w.Top + w.Bottom) / 2))).ToList();
+            var (first, last) = (placed[0], placed[^1]);
+            var size = piece.Max(w => w.Size);
+            // Only a string that runs over a rule (a word of it crosses one) is one cell; words a rule stands between are in their own cells.
+            var runsOver = first.Cell != last.Cell && piece.Any(w => xs.Any(x => w.Left < x - 0.5 && w.Right > x + 0.5));
+            var key = !runsOver || first.Cell.Column + 1 >= xs.Count || last.Cell.Column + 1 >= xs.Count ? (Row: int.MinValue, Column: int.MinValue)
+                : Flush(first.Word.Left, xs[first.Cell.Column], size) ? first.Cell
+                : Flush(xs[last.Cell.Column + 1], last.Word.Right, size) ? last.Cell
+                : placed.GroupBy(p => p.Cell).MaxBy(g => g.Sum(p => p.Word.Right - p.Word.Left))!.Key;
+            foreach (var (word, own) in placed)
+            {
+                var cell = own.Row == key.Row && key.Column != int.MinValue ? key : own;
+                (cells.TryGetValue(cell, out var list) ? list : cells[cell] = []).Add(word);
+            }
         }
 
         var rows = cells.Keys.Select(k => k.Row).Distinct().Order().ToList();

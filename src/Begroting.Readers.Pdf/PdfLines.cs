@@ -1,7 +1,8 @@
 namespace Begroting.Readers.Pdf;
 
 /// <summary>A word as the layout needs it: text and box in points, top-down, with its size and weight, and the recogniser's confidence when it was read by OCR.</summary>
-internal sealed record PdfWord(string Text, double Left, double Right, double Top, double Bottom, double Size, bool Bold, double? Confidence = null)
+/// <remarks><see cref="Run"/> numbers the strings of a page as drawn: words of one run were drawn one after the other along their line; -1 where nothing says (OCR).</remarks>
+internal sealed record PdfWord(string Text, double Left, double Right, double Top, double Bottom, double Size, bool Bold, double? Confidence = null, int Run = -1)
 {
     /// <summary>The least confidence of the words (null when none was recognised).</summary>
     public static double? ConfidenceOf(IEnumerable<PdfWord> words) => words.Min(w => w.Confidence);

@@ -127,19 +127,53 @@ internal static class PdfTables
     }
 
     /// <summary>Runs of words closer than a wide space: a word space is a quarter to two fifths of the size (more between OCR boxes, which hug the ink), a column gap three quarters or more.</summary>
+    private static bool Wide(PdfWord left, PdfWord right) => right.Left - left.Right > Math.Max(right.Size, left.Size) * 0.6;
+
+    /// <summary>Each string as drawn on its line, cut at wide spaces: the text of one cell, however far it runs.</summary>
+    /// <remarks>Words nothing tells the strings of (OCR'd words) are each a string of their own, to be joined by position.</remarks>
+    internal static List<List<PdfWord>> Pieces(IEnumerable<PdfWord> words)
+    {
+        var pieces = new List<List<PdfWord>>();
+        foreach (var run in words.GroupBy(w => w.Run < 0 ? (object)w : (w.Run, Math.Round(w.Bottom))))
+        {
+            var ordered = run.OrderBy(w => w.Left).ToList();
+            var piece = new List<PdfWord> { ordered[0] };
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                if (Wide(ordered[i - 1], ordered[i]))
+                {
+                    pieces.Add(piece);
+                    piece = [];
+                }
+
+                piece.Add(ordered[i]);
+            }
+
+            pieces.Add(piece);
+        }
+
+        return pieces;
+    }
+
     internal static List<Chunk> Chunks(PdfLine line)
     {
+        // Strings cut at wide spaces; then pieces that follow each other closely are one cell again. Pieces that overlap
+        // never are: two cells' strings drawn over each other (a header too wide for its column) stay apart.
+        var pieces = Pieces(line.Words);
+        pieces.Sort((a, b) => a[0].Left.CompareTo(b[0].Left));
         var result = new List<Chunk>();
-        var chunk = new List<PdfWord> { line.Words[0] };
-        for (var i = 1; i < line.Words.Count; i++)
+        var chunk = new List<PdfWord>(pieces[0]);
+        foreach (var next in pieces.Skip(1))
         {
-            if (line.Words[i].Left - line.Words[i - 1].Right > Math.Max(line.Words[i].Size, line.Words[i - 1].Size) * 0.6)
+            var right = chunk.MaxBy(w => w.Right)!;
+            var overlaps = next[0].Left < right.Right - Math.Max(right.Size, next[0].Size) * 0.1;
+            if (overlaps || Wide(right, next[0]))
             {
                 result.Add(new Chunk(chunk));
                 chunk = [];
             }
 
-            chunk.Add(line.Words[i]);
+            chunk.AddRange(next);
         }
 
         result.Add(new Chunk(chunk));
@@ -372,7 +406,14 @@ internal static class PdfTables
             }
         }
 
-        // A spanning cell sits in the first column it covers (as a spanned cell does in HTML), else where it overlaps most.
+        // A cell too wide for its column and set flush with it (a header right-aligned over figures, run on over its
+        // neighbour) is in the column whose edge it keeps; else it spans, and sits in the first column it covers (as a
+        // spanned cell does in HTML), else where it overlaps most.
+        if (spans && columns.FindIndex(c => Math.Abs(chunk.Right - c.Right) <= 1.5) is >= 0 and var flushRight && columns.FindIndex(c => Math.Abs(chunk.Left - c.Left) <= 1.5) < 0)
+        {
+            return flushRight;
+        }
+
         var covered = columns.FindIndex(c => chunk.Overlap(c.Left, c.Right) >= (c.Right - c.Left) * 0.5);
         if (covered >= 0)
         {

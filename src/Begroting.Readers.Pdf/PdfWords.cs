@@ -74,23 +74,33 @@ internal static class PdfWords
     private static void Split(List<Measured> line, PageFrame own, PageFrame page, List<PdfWord> words)
     {
         var word = new List<Measured>();
+        var run = words.Count == 0 ? 0 : words[^1].Run + 1;
+        Measured? last = null;
         foreach (var letter in line)
         {
             if (letter.Placed.Space)
             {
-                Flush(word, own, page, words);
+                Flush(word, own, page, words, run);
                 continue;
             }
 
             if (word.Count > 0 && !Continues(word[^1], letter))
             {
-                Flush(word, own, page, words);
+                Flush(word, own, page, words, run);
+            }
+
+            // A letter drawn back over what was drawn before it starts another string: a cell's text run over its neighbour's.
+            if (last is { } before && letter.Start < before.End - Math.Max(before.Size, letter.Size) * 0.25)
+            {
+                Flush(word, own, page, words, run);
+                run++;
             }
 
             word.Add(letter);
+            last = letter;
         }
 
-        Flush(word, own, page, words);
+        Flush(word, own, page, words, run);
     }
 
     /// <summary>Whether a letter goes on from the one drawn before it: the same size, and starting where that one ends.</summary>
@@ -111,7 +121,7 @@ internal static class PdfWords
     }
 
     /// <summary>The letters so far as a word in the page's frame (y down, as the layout keeps it): from the first advance to the last glyph's or advance's end, from the baseline to the highest glyph top.</summary>
-    private static void Flush(List<Measured> letters, PageFrame own, PageFrame page, List<PdfWord> words)
+    private static void Flush(List<Measured> letters, PageFrame own, PageFrame page, List<PdfWord> words, int run)
     {
         if (letters.Count == 0)
         {
@@ -128,7 +138,7 @@ internal static class PdfWords
                 letters.Max(l => l.Start + Math.Max(l.End - l.Start, l.GlyphWidth)),
                 letters.Max(l => l.Top));
             var first = letters[0].Placed.Letter;
-            words.Add(new PdfWord(text, left, right, page.Height - top, page.Height - bottom, first.PointSize, first.FontName?.Contains("Bold", StringComparison.OrdinalIgnoreCase) ?? false));
+            words.Add(new PdfWord(text, left, right, page.Height - top, page.Height - bottom, first.PointSize, first.FontName?.Contains("Bold", StringComparison.OrdinalIgnoreCase) ?? false, Run: run));
         }
 
         letters.Clear();

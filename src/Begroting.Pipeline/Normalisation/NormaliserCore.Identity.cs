@@ -304,7 +304,7 @@ internal sealed partial class NormaliserCore
 
     private IEnumerable<(string Name, SourceRef Source)> ProgrammeNameCandidates()
     {
-        static string Bare(string text) => ScaleTail().Replace(Codes.TrailingMarker().Replace(text, string.Empty), string.Empty).Trim();
+        static string Bare(string text) => ScaleTail().Replace(Codes.TrailingMarker().Replace(text, string.Empty), string.Empty).Trim().TrimEnd('—', '–', '-', ',', ':', '(').Trim();
         var tables = blocks.OfType<Table>().ToList();
         foreach (var table in tables)
         {
@@ -326,7 +326,7 @@ internal sealed partial class NormaliserCore
         {
             foreach (var line in TextsOf(block))
             {
-                foreach (var part in line.Split([" / ", " - ", " | "], StringSplitOptions.TrimEntries))
+                foreach (var part in line.Split([" / ", " - ", " – ", " — ", " | "], StringSplitOptions.TrimEntries))
                 {
                     yield return (Bare(part), block.Source);
                 }

@@ -123,13 +123,16 @@ internal sealed partial class NormaliserCore
             return TableKind.ProgrammeHeader;
         }
 
-        var hasMoneyHeader = table.Rows.Take(3).SelectMany(r => r.Cells).Any(c => HeaderModel.YearOf(c.Text) is not null && Vocabulary.MoneyColumns.Any(m => c.Text.Contains(m.Phrase, StringComparison.OrdinalIgnoreCase)));
+        // A money column's header may be one cell ('Rekening 2016') or stacked in rows ('Rekening' over '2016').
+        var headerTexts = table.Rows.Take(3).SelectMany(r => r.Cells.Select(c => c.Text))
+            .Concat(Enumerable.Range(0, table.Width).Select(c => string.Join(" ", table.Rows.Take(3).Select(r => c < r.Cells.Count ? r.Cells[c].Text : string.Empty))));
+        var hasMoneyHeader = headerTexts.Any(t => HeaderModel.YearOf(t) is not null && Vocabulary.MoneyColumns.Any(m => t.Contains(m.Phrase, StringComparison.OrdinalIgnoreCase)));
         var hasLines = table.Rows.SelectMany(r => r.Cells.Take(3)).Any(c => LineOf(c.Text) is "lasten" or "baten" or "toevoeging" or "onttrekking");
         return hasMoneyHeader && hasLines ? TableKind.Financial : TableKind.Other;
     }
 
     /// <summary>A header cell as a vocabulary word: footnote markers and case dropped.</summary>
-    private static string HeaderWord(string text) => Codes.LeadingMarker().Replace(Codes.SplitMarker(text).Text, string.Empty).Trim().ToLowerInvariant();
+    private static string HeaderWord(string text) => Vocabulary.JoinBrokenWords(Codes.LeadingMarker().Replace(Codes.SplitMarker(text).Text, string.Empty).Trim().ToLowerInvariant());
 
     internal static string? LineOf(string label)
     {

@@ -15,6 +15,34 @@ public static class Vocabulary
     public static readonly string[] TargetHeaders = ["streefwaarde", "streefwaarden", "streefwaarde(n)", "doelstelling"];
     public static readonly string[] SourceHeaders = ["bron", "bronnen"];
 
+    /// <summary>Header words a narrow cell may break in two without a hyphen ('Streef' over 'waarde'): joined again before they are looked up.</summary>
+    private static readonly HashSet<string> Breakable =
+    [
+        .. GoalHeaders, .. PerformanceHeaders.Where(w => !w.Contains(' ', StringComparison.Ordinal)), .. IndicatorNameHeaders, .. RealisationHeaders, .. TargetHeaders, .. SourceHeaders,
+        "meerjarenraming", "meerjarenbegroting", "jaarrekening",
+    ];
+
+    /// <summary>Two neighbouring words that together make a header word of the vocabulary are that word: 'streef waarde 2017' is 'streefwaarde 2017'.</summary>
+    public static string JoinBrokenWords(string header)
+    {
+        if (!header.Contains(' ', StringComparison.Ordinal))
+        {
+            return header;
+        }
+
+        var words = header.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (Breakable.Contains(words[i] + words[i + 1]) && !Breakable.Contains(words[i]))
+            {
+                words[i] += words[i + 1];
+                words.RemoveAt(i + 1);
+            }
+        }
+
+        return string.Join(' ', words);
+    }
+
     /// <summary>Row labels of financial tables and the line they denote. Longest first, matched on the whole label.</summary>
     public static readonly (string Label, string Line)[] FinancialLines =
     [
