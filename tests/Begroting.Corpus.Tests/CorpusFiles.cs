@@ -30,6 +30,18 @@ internal static class CorpusFiles
 
     public static string PathOf(string id) => Path.Combine(Corpus, Entry(id).Path);
 
+    /// <summary>The programme the document is of: the manifest's, else (where the content and the register must name it) its gold's.</summary>
+    public static string? ExpectedProgramme(string id)
+    {
+        if (Entry(id).Programme is { } given)
+        {
+            return given;
+        }
+
+        var gold = Path.Combine(Gold, GoldId(id) + ".facts.csv");
+        return Begroting.Pipeline.Export.Facts.ReadCsv(File.ReadAllText(gold), gold).Select(f => f.Programme).FirstOrDefault(p => p.Length > 0);
+    }
+
     /// <summary>The id whose hand-checked gold applies: its own, or that of the text form it re-lays out.</summary>
     public static string GoldId(string id) => Entry(id).Gold ?? id;
 

@@ -11,7 +11,7 @@ public sealed record ManifestEntry(
     string Municipality,
     DocumentKind Kind,
     int Year,
-    string Programme,
+    string? Programme,
     string Format,
     string Path,
     string Origin,
