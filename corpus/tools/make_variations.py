@@ -304,8 +304,9 @@ class IndicatorTable:
             counts[it.code] = k + 1
             names = bron.get(it.code)
             it.bron = names[k] if names and k < len(names) else None
-            goal = it.code.split(".")[0]
-            it.goal = goals.get(goal)
+            goal = goals.get(it.code.split(".")[0])
+            it.goal = goal["subject"] if goal else None
+            it.goal_row = goal
         self.has_bron = all(it.bron for it in self.items)
         self.name = "indicators %s" % area
 
@@ -320,7 +321,7 @@ def tables_of(src):
     for r in budget:
         if r["subject_code"]:
             area_names[r["subject_code"]] = r["subject"]
-    goals = {r["subject_code"]: r["subject"] for r in src.rows if r["table_kind"] == "goals" and r["measure"] == "doel"}
+    goals = {r["subject_code"]: r for r in src.rows if r["table_kind"] == "goals" and r["measure"] == "doel"}
     by_area = {}
     for r in src.rows:
         if r["table_kind"] == "indicators" and r["subject_code"]:
@@ -1764,8 +1765,18 @@ def render(v, tmp):
 
 
 def gold_rows(v):
+    """The gold rows of the table, and of each goal a goal row in it names (`Doel 9A1 ...`): the document states
+    that goal, as the seeds do in their Doel/Prestatie tables, whose gold row it is."""
+    t, p = v["table"], v["params"]
+    rows = list(t.rows)
+    if t.kind == "indicators" and p["goal_rows"]:
+        seen = set()
+        for it in t.items:
+            if it.goal_row is not None and it.goal_row["subject_code"] not in seen:
+                seen.add(it.goal_row["subject_code"])
+                rows.append(it.goal_row)
     out = []
-    for r in v["table"].rows:
+    for r in rows:
         r = dict(r)
         r["document_id"] = v["id"]
         r["provenance"] = ""
