@@ -977,10 +977,8 @@ def text_width(s, family, size):
     return pdfmetrics.stringWidth(s, name, size)
 
 
-def fit_widths(table, pcts, total_pt, family, size, padding_pt, real_sep="br"):
-    """Column widths (percent) that hold every word of their cells, and every figure whole: a producer's author
-    widens a column rather than let a word run into the next. Columns below their need take it from the others'
-    slack, in proportion."""
+def column_needs(table, family, size, padding_pt, real_sep="br"):
+    """Per column, the width in points its longest word (a figure, a realisatie value) needs."""
     grid = expand(table.head + table.body + table.foot, table.width)
     need = [0.0] * table.width
     for row in grid:
@@ -996,6 +994,25 @@ def fit_widths(table, pcts, total_pt, family, size, padding_pt, real_sep="br"):
                 pieces = [w for l in c.lines for w in l.split()]
             for piece in pieces:
                 need[x] = max(need[x], text_width(piece, family, size) + 2 * padding_pt + 3)
+    return need
+
+
+def fit_font(table, p, family_key, total_pt, padding_pt):
+    """The font size, from the one drawn, lowered by half points until every column's words fit the page: an
+    author sets a wide table smaller rather than let its words run over."""
+    size = p["font_pt"]
+    while size > 6 and sum(column_needs(table, p[family_key], size, padding_pt, p.get("real_sep", "br"))) > total_pt:
+        size -= 0.5
+    if size != p["font_pt"]:
+        p["font_pt_drawn"] = p["font_pt"]
+        p["font_pt"] = size
+
+
+def fit_widths(table, pcts, total_pt, family, size, padding_pt, real_sep="br"):
+    """Column widths (percent) that hold every word of their cells, and every figure whole: a producer's author
+    widens a column rather than let a word run into the next. Columns below their need take it from the others'
+    slack, in proportion."""
+    need = column_needs(table, family, size, padding_pt, real_sep)
     widths = [total_pt * w / 100 for w in pcts]
     short = sum(max(0.0, n - w) for n, w in zip(need, widths))
     slack = [max(0.0, w - n) for n, w in zip(need, widths)]
@@ -1216,8 +1233,8 @@ def print_css(t, p):
     css += "p { margin: 0 0 3pt; } figure { margin: 0; } caption, figcaption { text-align: left; font-weight: bold; padding-bottom: 2pt; }\n"
     css += "table { border-collapse: collapse; width: 100%%; %s}\n" % ("table-layout: fixed; " if p["fixed_layout"] else "")
     css += "th, td { padding: %spt 3pt; vertical-align: top; text-align: left; }\n" % p["padding_pt"]
-    css += "td.getal { white-space: nowrap; text-align: %s; }\ntd.realisatie { text-align: %s;%s }\n" % (
-        p["align"], p["align"], " white-space: nowrap;" if p["real_sep"] == "space" else "")
+    # A figure never breaks inside: realisatie values stay whole on their lines (side by side, or one per <br>).
+    css += "td.getal, td.realisatie { white-space: nowrap; text-align: %s; }\n" % p["align"]
     css += "thead th, thead td { text-align: %s; }\n" % ("left" if p["align"] == "left" else p["align"])
     css += "tr { break-inside: avoid; }\n"
     if p["table_top_mm"]:
@@ -1356,7 +1373,7 @@ def libreoffice_params(rng, t):
     p["orientation"] = pick(rng, [("portrait", 3), ("landscape", 1)])
     p["repeat_header"] = pick(rng, [True, False])
     p["space_before_cm"] = pick(rng, [(0, 2), (17, 1), (20, 1)]) if p["orientation"] == "portrait" else pick(rng, [(0, 2), (10, 1)])
-    p["padding_cm"] = pick(rng, [0.02, 0.05, 0.1])
+    p["padding_cm"] = pick(rng, [0.1, 0.12, 0.15])
     return p
 
 
@@ -1663,10 +1680,18 @@ def table_words(table):
 
 
 def check_words(texts, words):
+    """Words of the table missing from the text as whole tokens; a word may break after a '/' or '-' (every
+    producer breaks a line there), so its pieces count."""
     tokens = set()
     for t in texts:
         tokens.update(t.split())
-    return sorted(w for w in words if w not in tokens)
+
+    def whole(w):
+        if w in tokens:
+            return True
+        pieces = re.findall(r"[^/-]+[/-]?|[/-]", w)
+        return len(pieces) > 1 and all(x in tokens for x in pieces)
+    return sorted(w for w in words if not whole(w))
 
 
 def pdf_pages(path):
@@ -1734,6 +1759,13 @@ def render(v, tmp):
     one batch) and the texts to check."""
     t, p, form, producer = v["table"], v["params"], v["form"], v["producer"]
     table = v["grid"] = build_table(t, p)
+    mm = 72 / 25.4
+    if producer == "chromium":
+        fit_font(table, p, "font_family", (269 if p["orientation"] == "landscape" else 182) * mm, p["padding_pt"] + 3)
+    elif producer == "libreoffice":
+        fit_font(table, p, "font_family", (267 if p["orientation"] == "landscape" else 180) * mm, p["padding_cm"] * 10 * mm + 1)
+    elif producer == "reportlab":
+        fit_font(table, p, "font", (267 if p["orientation"] == "landscape" else 180) * mm, 2)
     if form == "text":
         if producer == "pipe":
             s = render_pipe(t, table, p)
