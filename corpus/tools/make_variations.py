@@ -1230,6 +1230,7 @@ def print_css(t, p):
     css += ('html { font-family: "%s"; font-size: %spt; line-height: %s; color: #000; }\nbody { margin: 0; }\n' % (
         p["font_family"], p["font_pt"], p["line_height"]))
     css += "h1 { font-size: 1.5em; margin: 0 0 4pt; } h2 { font-size: 1.25em; margin: 6pt 0 3pt; } h3 { font-size: 1.05em; margin: 4pt 0 2pt; }\n"
+    css += "sup { font-size: 75%; line-height: 0; vertical-align: 0.35em; }\n"
     css += "p { margin: 0 0 3pt; } figure { margin: 0; } caption, figcaption { text-align: left; font-weight: bold; padding-bottom: 2pt; }\n"
     css += "table { border-collapse: collapse; width: 100%%; %s}\n" % ("table-layout: fixed; " if p["fixed_layout"] else "")
     css += "th, td { padding: %spt 3pt; vertical-align: top; text-align: left; }\n" % p["padding_pt"]
@@ -1847,6 +1848,8 @@ def main():
     ap.add_argument("--foreign-gold", default=os.path.join(os.path.dirname(ROOT), "shared", "foreign", "gold"),
                     help="folder of the foreign corpus's gold (default ../shared/foreign/gold; '' leaves it out)")
     ap.add_argument("--forms", default="text,html,pdf", help="only these forms (comma separated)")
+    ap.add_argument("--only", metavar="IDS", help="only these variations, by number or id (comma separated), to look at one "
+                    "again: they come out as in the whole run, and variations.json lists just them")
     ap.add_argument("--keep", metavar="DIR", help="keep the print HTML and .fodt files in DIR")
     args = ap.parse_args()
 
@@ -1854,11 +1857,16 @@ def main():
     tables = [t for s in sources for t in tables_of(s)]
     forms = set(args.forms.split(","))
     out = os.path.abspath(args.out)
+    if args.only and out == os.path.abspath(os.path.join(CORPUS, "variations")):
+        raise SystemExit("--only writes a folder of just those variations: give it --out (the committed set is not touched)")
     tmp = tempfile.mkdtemp(prefix="variations-")
     print("%d tables from %d gold files; %d variations, seed %s -> %s" % (len(tables), len(sources), args.variations, args.seed, out))
 
     todo = [variation(i, args.seed, tables) for i in range(args.variations)]
     todo = [v for v in todo if v["form"] in forms]
+    if args.only:
+        wanted = {int(re.match(r"(?:var-)?0*(\d+)", x.strip()).group(1)) for x in args.only.split(",")}
+        todo = [v for v in todo if v["index"] + 1 in wanted]
     for k, v in enumerate(todo):
         v["data"] = render(v, tmp)
         if v["form"] == "pdf" and v["producer"] == "chromium" and (k % 10 == 0):
@@ -1895,7 +1903,12 @@ def main():
         misses = check_raws(texts, gold)
         if v["form"] == "pdf":
             misses += ["word %r not whole" % w for w in check_words(texts, table_words(v["grid"]))]
-            misses += ["page %d has no text" % (k + 1) for k, page in enumerate(texts[0].split("\f")[:v["pages"]]) if not page.strip()]
+            # A page without text is a broken print, except a last one: Writer ends a document with a paragraph
+            # after the table, which a table that fills its page pushes onto a page of its own.
+            pages = texts[0].split("\f")[:v["pages"]]
+            misses += ["page %d has no text" % (k + 1) for k, page in enumerate(pages[:-1]) if not page.strip()]
+            if not pages[-1].strip():
+                v["blank_last_page"] = True
         if misses:
             failed.append((v, misses))
             continue
@@ -1910,6 +1923,8 @@ def main():
                  "parameters": recorded_params(v["params"])}
         if v["form"] == "pdf":
             entry["pages"] = v["pages"]
+            if v.get("blank_last_page"):
+                entry["blankLastPage"] = True
         written.append(entry)
     if args.keep:
         os.makedirs(args.keep, exist_ok=True)
