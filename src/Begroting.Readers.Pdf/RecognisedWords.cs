@@ -25,6 +25,13 @@ internal static class RecognisedWords
     internal static bool Speck(PdfWord word, IReadOnlyList<PdfWord> page)
     {
         var text = word.Text;
+
+        // Bars, backslashes and underscores alone are what is left of a rule or a scratch: no cell or word of these documents is one.
+        if (text.All(Splinters.Contains))
+        {
+            return true;
+        }
+
         if (!text.All(Dots.Contains) && (text.Length > 3 || !text.All(char.IsLetter)))
         {
             return false;
@@ -133,6 +140,8 @@ internal static class RecognisedWords
     /// <summary>No other word of the recogniser's line within more than a wide word space (four fifths of the size) of it.</summary>
     private static bool Alone(PdfWord word, IReadOnlyList<PdfWord> page, double sizes = 0.8) =>
         !page.Any(o => !ReferenceEquals(o, word) && SameLine(o, word) && Math.Max(o.Left - word.Right, word.Left - o.Right) < word.Size * sizes);
+
+    private static readonly HashSet<char> Splinters = ['|', '¦', '\\', '_', '‗'];
 
     private static readonly HashSet<char> Dots = ['.', ',', ':', ';', '\'', '‘', '’', '‚', '„', '"', '“', '”', '…', '°', '·', '`', '^', '~', '¨', '´'];
 
