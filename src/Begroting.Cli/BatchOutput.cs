@@ -106,6 +106,19 @@ internal static class BatchOutput
         }
     }
 
+    /// <summary>Prints 'no documents found in &lt;folder&gt;' for each folder given that holds no readable file; how many.</summary>
+    public static int EmptyFolders(IEnumerable<string> inputs)
+    {
+        var empty = 0;
+        foreach (var folder in inputs.Where(Directory.Exists).Where(f => !SourceUnit.FilesBelow(f).Any()))
+        {
+            Output.Error($"error no-documents: no documents found in {folder} (.txt, .html, .htm and .pdf files are read)");
+            empty++;
+        }
+
+        return empty;
+    }
+
     public static void Report(ExtractionResult failure, bool verbose)
     {
         Output.Error($"error {failure.ErrorCode}: {failure.Error}");

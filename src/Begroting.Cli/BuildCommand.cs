@@ -41,6 +41,13 @@ internal static class BuildCommand
             return ExitCodes.Usage;
         }
 
+        // A folder with nothing to read is an error of its own, not a run that did nothing and says it went well.
+        var empty = BatchOutput.EmptyFolders(inputs);
+        if (empty == inputs.Length)
+        {
+            return ExitCodes.DocumentFailed;
+        }
+
         Directory.CreateDirectory(outDir);
         var database = db ?? Path.Combine(outDir, "begroting.duckdb");
         string Display(string f) => Path.GetRelativePath(Directory.GetCurrentDirectory(), f).Replace('\\', '/');
@@ -80,6 +87,6 @@ internal static class BuildCommand
 
         var publications = result.Renditions.Select(r => r.Publication).Distinct(StringComparer.Ordinal).Count();
         Console.WriteLine($"{written} of {result.Results.Count} documents ({publications} publications) in {database}: {result.Extracted} sources extracted, {result.Reused} reused unchanged; {result.Series} series; {clock.Elapsed.TotalSeconds:0.0} s");
-        return failed == 0 ? ExitCodes.Ok : ExitCodes.DocumentFailed;
+        return failed + empty == 0 ? ExitCodes.Ok : ExitCodes.DocumentFailed;
     }
 }

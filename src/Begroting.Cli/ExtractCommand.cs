@@ -47,12 +47,19 @@ internal static class ExtractCommand
             return ExitCodes.Usage;
         }
 
+        // A folder with nothing to read is an error of its own, not a run that did nothing and says it went well.
+        var empty = BatchOutput.EmptyFolders(inputs);
+        if (empty == inputs.Length)
+        {
+            return ExitCodes.DocumentFailed;
+        }
+
         Directory.CreateDirectory(outDir);
         string Display(string f) => Path.GetRelativePath(Directory.GetCurrentDirectory(), f).Replace('\\', '/');
         var results = BatchRunner.Run(units, (unit, token) => Extraction.ExtractAll(unit.Files, options, new ManifestIndex(), Display, token), batch, Display).SelectMany(r => r).ToList();
         var (written, failed) = BatchOutput.Write(results, outDir, verbose, (result, doc, facts) =>
             Console.WriteLine($"{result.File} -> {doc.Document.Id}.json: {doc.Goals.Count} goals, {doc.Indicators.Count} indicators, {doc.FinancialTables.Count} financial tables, {facts} facts, {doc.Residue.Count} residue, {doc.Warnings.Count} warnings"));
         Console.WriteLine($"{written} of {written + failed} documents written to {outDir}");
-        return failed == 0 ? ExitCodes.Ok : ExitCodes.DocumentFailed;
+        return failed + empty == 0 ? ExitCodes.Ok : ExitCodes.DocumentFailed;
     }
 }

@@ -2,6 +2,7 @@ using Begroting.Pipeline;
 using Begroting.Pipeline.Corpus;
 using Begroting.Pipeline.Evaluation;
 using Begroting.Pipeline.Export;
+using Begroting.Pipeline.Validation;
 
 namespace Begroting.Corpus.Tests;
 
@@ -35,7 +36,7 @@ public sealed class ScanTests(ScanTests.OcrCache shared) : IClassFixture<ScanTes
 
     [Theory]
     [MemberData(nameof(Scans))]
-    public void A_scan_is_read_by_ocr_to_at_least_its_floor_with_every_value_marked_and_every_repair_placed(string id, double floor)
+    public async Task A_scan_is_read_by_ocr_to_at_least_its_floor_with_every_value_marked_and_every_repair_placed(string id, double floor)
     {
         var entry = ManifestIndex.Load(Path.Combine(CorpusFiles.Corpus, "tools", "scan-fixtures.json")).Documents.Single(d => d.Id == id);
         var path = Path.Combine(CorpusFiles.Corpus, entry.Path);
@@ -83,6 +84,10 @@ public sealed class ScanTests(ScanTests.OcrCache shared) : IClassFixture<ScanTes
         Assert.All(actual.Where(f => f.TableKind is "indicators" or "budget" or "reserves"), f => Assert.NotEqual(string.Empty, f.Confidence));
         Assert.All(document.Repairs, r => Assert.Contains(entry.Path, r.Provenance!, StringComparison.Ordinal));
         Assert.Contains(document.Warnings, w => w.Code == "ocr");
+
+        // What a scan gives is as valid as any document: its flags ('ocr', 'repaired') are the schema's.
+        var validator = await EmbeddedSchemas.CanonicalAsync();
+        Assert.Empty(validator.Validate(CanonicalJson.Serialize(document)));
     }
 
     [Fact]

@@ -97,6 +97,34 @@ public sealed class CliTests : IDisposable
         Assert.Contains("wrong:", off.Out, StringComparison.Ordinal);
         Assert.Contains("value: gold '4', got '3'", off.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_folder_with_no_documents_is_an_error_not_an_empty_success()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(dir, "leeg")).FullName;
+        File.WriteAllText(Path.Combine(empty, "notes.md"), "no document of any kind this tool reads\n");
+
+        var build = Run("build", empty, "--out", Path.Combine(dir, "out"));
+        var extract = Run("extract", empty, "--out", Path.Combine(dir, "out2"));
+
+        Assert.Equal(1, build.Exit);
+        Assert.Equal(1, extract.Exit);
+        Assert.Contains($"error no-documents: no documents found in {empty}", build.Err, StringComparison.Ordinal);
+        Assert.Contains($"error no-documents: no documents found in {empty}", extract.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(dir, "out")));
+    }
+
+    [Fact]
+    public void A_mistyped_command_is_a_usage_error_with_a_suggestion_not_the_whole_help()
+    {
+        var (exit, stdout, stderr) = Run("biuld", "corpus");
+
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("did you mean 'build'?", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Description:", stderr, StringComparison.Ordinal);
+        Assert.Contains("see 'begroting --help'", stderr, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>The store commands without a store: a clear error that names the file and says to run build.</summary>
@@ -135,4 +163,5 @@ public class StoreCliTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
 }
