@@ -16,9 +16,11 @@ internal static class BuildCommand
         var output = new Option<string>("--out", "-o") { Description = "Folder for <document-id>.json and facts.csv (default: out).", DefaultValueFactory = _ => "out" };
         var db = new Option<string?>("--db") { Description = "The store (default: <out>/begroting.duckdb)." };
         var noOcr = new Option<bool>("--no-ocr") { Description = "Do not read pages without a text layer (scans) by OCR." };
+        var model = new Option<string?>("--model") { Description = "A link model to use instead of the one the tool carries (written by `begroting links train`)." };
+        var overrides = new Option<string?>("--overrides") { Description = "Link overrides (a,b,same|different,reason) to use instead of the ones the tool carries." };
         var ocrCache = new Option<string?>("--ocr-cache") { Description = "Folder that keeps recognised pages (default: ~/.cache/begroting/ocr; empty for none)." };
         var budgets = BatchOutput.Budgets();
-        var command = new Command("build", "Extract every document (unchanged ones are reused), link indicators into series and load the DuckDB store.") { inputs, output, db, noOcr, ocrCache };
+        var command = new Command("build", "Extract every document (unchanged ones are reused), link indicators into series and load the DuckDB store.") { inputs, output, db, noOcr, ocrCache, model, overrides };
         foreach (var option in budgets.All)
         {
             command.Options.Add(option);
@@ -28,14 +30,14 @@ internal static class BuildCommand
             result.GetValue(inputs)!,
             result.GetValue(output)!,
             result.GetValue(db),
-            new BuildOptions { Extraction = new ExtractionOptions { Ocr = !result.GetValue(noOcr), OcrCache = result.GetValue(ocrCache) }, Batch = budgets.Read(result) },
+            new BuildOptions { Extraction = new ExtractionOptions { Ocr = !result.GetValue(noOcr), OcrCache = result.GetValue(ocrCache) }, Batch = budgets.Read(result), Model = result.GetValue(model), Overrides = result.GetValue(overrides) },
             result.GetValue(Output.Verbose)));
         return command;
     }
 
     private static int Run(string[] inputs, string outDir, string? db, BuildOptions options, bool verbose)
     {
-        foreach (var input in inputs.Where(i => !Directory.Exists(i) && !File.Exists(i)))
+        foreach (var input in inputs.Where(i => !Directory.Exists(i) && !File.Exists(i)).Concat(new[] { options.Model, options.Overrides }.OfType<string>().Where(f => !File.Exists(f))))
         {
             Output.Error($"{input}: no such file or folder");
             return ExitCodes.Usage;
@@ -78,11 +80,6 @@ internal static class BuildCommand
         {
             failed++;
             BatchOutput.Report(storeError, verbose);
-        }
-
-        if (result.LinkWarning is not null)
-        {
-            Output.Error("warning: " + result.LinkWarning);
         }
 
         var publications = result.Renditions.Select(r => r.Publication).Distinct(StringComparer.Ordinal).Count();

@@ -28,7 +28,7 @@ internal static class LinksCommand
         var paths = LinkPaths.In(corpus);
         if (!File.Exists(paths.Labels))
         {
-            Output.Error($"error: {paths.Labels}: no labelled pairs");
+            Output.Error($"error: {paths.Labels}: no such file (the labelled pairs the classifier learns from; their format is in corpus/gold/README.md; --corpus names the corpus folder)");
             return ExitCodes.Usage;
         }
 

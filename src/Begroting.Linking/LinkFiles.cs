@@ -9,9 +9,12 @@ public static class LinkFiles
 {
     public static readonly string[] Header = ["a", "b", "label", "reason"];
 
-    public static IReadOnlyList<LabelledPair> Load(string path)
+    public static IReadOnlyList<LabelledPair> Load(string path) => Parse(File.ReadAllText(path, Encoding.UTF8), path);
+
+    /// <summary>Pairs from the text of a link file; <paramref name="path"/> names it in errors.</summary>
+    public static IReadOnlyList<LabelledPair> Parse(string text, string path)
     {
-        var rows = Csv.Parse(File.ReadAllText(path, Encoding.UTF8)).Where(r => r.Count > 1 || r[0].Length > 0).ToList();
+        var rows = Csv.Parse(text).Where(r => r.Count > 1 || r[0].Length > 0).ToList();
         if (rows.Count == 0 || !rows[0].SequenceEqual(Header))
         {
             throw new InvalidDataException($"{path}:1: expected the header '{string.Join(',', Header)}'");

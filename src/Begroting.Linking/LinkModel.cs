@@ -37,8 +37,14 @@ public sealed class LinkModel
 
     public static LinkModel Load(string path)
     {
-        var ml = new MLContext(Seed);
         using var stream = File.OpenRead(path);
+        return Load(stream);
+    }
+
+    /// <summary>A model from a stream: the one the tool carries inside it, or a file.</summary>
+    public static LinkModel Load(Stream stream)
+    {
+        var ml = new MLContext(Seed);
         return new LinkModel(ml, ml.Model.Load(stream, out _));
     }
 

@@ -8,6 +8,17 @@ namespace Begroting.Store;
 /// <summary>Where the link files live in a corpus folder, and the labelled publications read for training.</summary>
 public sealed record LinkPaths(string Labels, string Overrides, string Model)
 {
+    /// <summary>The committed model and overrides, as the tool carries them; their SHA-256 is part of the tool version.</summary>
+    public static readonly string EmbeddedHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Embedded("indicator-links.zip").Concat(Embedded("links.overrides.csv")).ToArray()))[..16];
+
+    internal static byte[] Embedded(string name)
+    {
+        using var stream = typeof(LinkPaths).Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"{name} is not embedded in the tool");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
     public static LinkPaths In(string corpus) => new(
         Path.Combine(corpus, "gold", "links.csv"),
         Path.Combine(corpus, "links.overrides.csv"),
@@ -55,6 +66,22 @@ public static class CorpusLinks
     }
 
     public static IReadOnlyList<LabelledPair> Overrides(string path) => File.Exists(path) ? LinkFiles.Load(path) : [];
+
+    /// <summary>The model to link with: the file given, else the one the tool carries.</summary>
+    public static LinkModel Model(string? path)
+    {
+        if (path is not null)
+        {
+            return LinkModel.Load(path);
+        }
+
+        using var stream = new MemoryStream(LinkPaths.Embedded("indicator-links.zip"));
+        return LinkModel.Load(stream);
+    }
+
+    /// <summary>The overrides to link with: the file given, else the ones the tool carries.</summary>
+    public static IReadOnlyList<LabelledPair> OverridesOrEmbedded(string? path) =>
+        path is not null ? LinkFiles.Load(path) : LinkFiles.Parse(System.Text.Encoding.UTF8.GetString(LinkPaths.Embedded("links.overrides.csv")), "links.overrides.csv (in the tool)");
 
     internal static bool IsOcr(Observation o) => o.Flags.Contains("ocr");
 }

@@ -17,11 +17,14 @@ public sealed record BuildOptions
     /// <summary>Parallelism and the time and memory budgets of each source.</summary>
     public BatchOptions Batch { get; init; } = new();
 
-    /// <summary>The link model and overrides; null finds them in the corpus folder given as input.</summary>
-    public LinkPaths? Links { get; init; }
+    /// <summary>A link model to use instead of the one the tool carries (`--model`).</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Link overrides to use instead of the ones the tool carries (`--overrides`).</summary>
+    public string? Overrides { get; init; }
 }
 
-public sealed record BuildResult(IReadOnlyList<ExtractionResult> Results, IReadOnlyList<Rendition> Renditions, int Reused, int Extracted, int Series, string? LinkWarning)
+public sealed record BuildResult(IReadOnlyList<ExtractionResult> Results, IReadOnlyList<Rendition> Renditions, int Reused, int Extracted, int Series)
 {
     /// <summary>A fault while linking or loading the store, after every document was extracted.</summary>
     public ExtractionResult? StoreError { get; init; }
@@ -37,7 +40,7 @@ public static class StoreBuilder
     {
         var ids = string.Join(",", new[] { typeof(Extraction), typeof(CanonicalDocument), typeof(Readers.Text.PlainTextReader), typeof(Readers.Html.HtmlPageReader), typeof(Readers.Pdf.PdfReader), typeof(Readers.Ocr.TesseractRecogniser) }
             .Select(t => t.Assembly.ManifestModule.ModuleVersionId.ToString("N")));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ids + ";" + CanonicalDocument.CurrentSchemaVersion + ";" + StoreSchema.Version)))[..16];
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ids + ";" + CanonicalDocument.CurrentSchemaVersion + ";" + StoreSchema.Version + ";" + LinkPaths.EmbeddedHash)))[..16];
     }
 
     public static BuildResult Build(IReadOnlyList<string> inputs, string database, BuildOptions options, Func<string, string> display, Action<int, int, string>? progress = null)
@@ -83,35 +86,24 @@ public static class StoreBuilder
         // A fault past extraction (linking, the store) is no document's: the documents are still written, and the store's error is reported.
         try
         {
-            var (renditions, series, warning) = Load(connection, inputs, documents, options);
+            var (renditions, series) = Load(connection, inputs, documents, options);
             WriteCache(connection, version, ordered.Select(r => (r.Unit, r.Results)).ToList());
-            return new BuildResult(all, renditions, ordered.Count(r => r.Reused), ordered.Count(r => !r.Reused), series, warning);
+            return new BuildResult(all, renditions, ordered.Count(r => r.Reused), ordered.Count(r => !r.Reused), series);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new BuildResult(all, [], ordered.Count(r => r.Reused), ordered.Count(r => !r.Reused), 0, null) { StoreError = ExtractionResult.Internal(database, e) };
+            return new BuildResult(all, [], ordered.Count(r => r.Reused), ordered.Count(r => !r.Reused), 0) { StoreError = ExtractionResult.Internal(database, e) };
         }
     }
 
-    private static (IReadOnlyList<Rendition> Renditions, int Series, string? Warning) Load(DuckDBConnection connection, IReadOnlyList<string> inputs, IReadOnlyList<CanonicalDocument> documents, BuildOptions options)
+    private static (IReadOnlyList<Rendition> Renditions, int Series) Load(DuckDBConnection connection, IReadOnlyList<string> inputs, IReadOnlyList<CanonicalDocument> documents, BuildOptions options)
     {
         var renditions = Renditions.Rank(documents, PublicationIndex.For(inputs), ToolVersion);
-        var paths = options.Links ?? inputs.Where(Directory.Exists).Select(LinkPaths.In).FirstOrDefault(p => File.Exists(p.Model));
-        string? warning = null;
-        Linking.LinkModel? model = null;
-        if (paths is not null && File.Exists(paths.Model))
-        {
-            model = Linking.LinkModel.Load(paths.Model);
-        }
-        else
-        {
-            warning = "no link model found (corpus/models/indicator-links.zip): every indicator is a series of its own unless an override links it; run `begroting links train`";
-        }
-
-        var overrides = paths is null ? [] : CorpusLinks.Overrides(paths.Overrides);
+        var model = CorpusLinks.Model(options.Model);
+        var overrides = CorpusLinks.OverridesOrEmbedded(options.Overrides);
         var series = CorpusLinks.Link(renditions, model, overrides);
         StoreWriter.Write(connection, renditions, series);
-        return (renditions, series.Count, warning);
+        return (renditions, series.Count);
     }
 
     public static DuckDBConnection Open(string database)

@@ -13,7 +13,7 @@ public sealed class StoreFixture : IDisposable
         Dir = Directory.CreateTempSubdirectory("begroting-store-").FullName;
         Database = Path.Combine(Dir, "begroting.duckdb");
         Inputs = CorpusFiles.Manifest.Documents.Select(d => Path.Combine(CorpusFiles.Corpus, d.Path.TrimEnd('/'))).ToList();
-        Options = new BuildOptions { Extraction = new ExtractionOptions { Ocr = false }, Links = LinkPaths.In(CorpusFiles.Corpus) };
+        Options = new BuildOptions { Extraction = new ExtractionOptions { Ocr = false } };
         First = StoreBuilder.Build(Inputs, Database, Options, f => f);
         Second = StoreBuilder.Build(Inputs, Database, Options, f => f);
     }
