@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Begroting.Pipeline;
+using Begroting.Pipeline.Batch;
 using Begroting.Store;
 using Spectre.Console;
 
@@ -52,7 +53,8 @@ internal static class BuildCommand
 
         Directory.CreateDirectory(outDir);
         var database = db ?? Path.Combine(outDir, "begroting.duckdb");
-        string Display(string f) => Path.GetRelativePath(Directory.GetCurrentDirectory(), f).Replace('\\', '/');
+        var roots = new InputRoots(inputs);
+        string Display(string f) => roots.Display(f);
         var clock = Stopwatch.StartNew();
         BuildResult result;
         if (Output.Plain)

@@ -55,7 +55,8 @@ internal static class ExtractCommand
         }
 
         Directory.CreateDirectory(outDir);
-        string Display(string f) => Path.GetRelativePath(Directory.GetCurrentDirectory(), f).Replace('\\', '/');
+        var roots = new InputRoots(inputs);
+        string Display(string f) => roots.Display(f);
         var results = BatchRunner.Run(units, (unit, token) => Extraction.ExtractAll(unit.Files, options, new ManifestIndex(), Display, token), batch, Display).SelectMany(r => r).ToList();
         var (written, failed) = BatchOutput.Write(results, outDir, verbose, (result, doc, facts) =>
             Console.WriteLine($"{result.File} -> {doc.Document.Id}.json: {doc.Goals.Count} goals, {doc.Indicators.Count} indicators, {doc.FinancialTables.Count} financial tables, {facts} facts, {doc.Residue.Count} residue, {doc.Warnings.Count} warnings"));

@@ -55,7 +55,8 @@ public static class StoreBuilder
         var todo = new List<int>();
         for (var i = 0; i < units.Count; i++)
         {
-            if (units[i].Sha256 is { } sha && cached.TryGetValue((units[i].Key, sha), out var hit))
+            // Keyed by the name the source goes by, not by the path it was given as: a build from another folder finds it.
+            if (units[i].Sha256 is { } sha && cached.TryGetValue((display(units[i].Key), sha), out var hit))
             {
                 results[i] = (units[i], hit, true);
                 progress?.Invoke(i + 1 - todo.Count, units.Count, display(units[i].Key));
@@ -87,7 +88,7 @@ public static class StoreBuilder
         try
         {
             var (renditions, series) = Load(connection, inputs, documents, options);
-            WriteCache(connection, version, ordered.Select(r => (r.Unit, r.Results)).ToList());
+            WriteCache(connection, version, ordered.Select(r => (r.Unit with { Key = display(r.Unit.Key) }, r.Results)).ToList());
             return new BuildResult(all, renditions, ordered.Count(r => r.Reused), ordered.Count(r => !r.Reused), series);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -21,6 +21,15 @@ public sealed class OutsideTests
             Assert.True(build.Exit == 0, build.Err);
             Assert.DoesNotContain("link model", build.Err, StringComparison.Ordinal);
 
+            // From another working folder the same files go by the same names: nothing is extracted again.
+            var elsewhere = Directory.CreateDirectory(Path.Combine(dir, "elders")).FullName;
+            var again = CliProcess.Run(elsewhere, "build", "../mydocs", "--out", "../out");
+            Assert.True(again.Exit == 0, again.Err);
+            Assert.Contains("0 sources extracted, 5 reused unchanged", again.Out, StringComparison.Ordinal);
+            var facts = Begroting.Pipeline.Export.Facts.ReadCsv(File.ReadAllText(Path.Combine(dir, "out", "facts.csv")), "facts.csv");
+            Assert.NotEmpty(facts);
+            Assert.All(facts, f => Assert.StartsWith("mydocs/", f.Provenance, StringComparison.Ordinal));
+
             var (exit, stdout, stderr) = CliProcess.Run(dir, "series", "sociale cohesie", "--format", "csv", "--db", "out/begroting.duckdb");
             Assert.True(exit == 0, stderr);
             var rows = Facts(stdout);
