@@ -119,6 +119,30 @@ internal static class BatchOutput
         return empty;
     }
 
+    /// <summary>What the summary line does not say: the warnings by code, and the documents whose kind, year or programme the content did not give.</summary>
+    public static IEnumerable<string> Problems(IReadOnlyList<CanonicalDocument> documents)
+    {
+        var codes = documents.SelectMany(d => d.Warnings).GroupBy(w => w.Code, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (codes.Count > 0)
+        {
+            yield return "warnings: " + string.Join(", ", codes.Select(g => $"{g.Count()} {g.Key}"));
+        }
+
+        foreach (var (part, unknown) in new (string, Func<CanonicalDocument, bool>)[]
+        {
+            ("kind", d => d.Document.Kind is null),
+            ("year", d => d.Document.Year is null),
+            ("programme", d => d.Programme?.Number is null),
+        })
+        {
+            var ids = documents.Where(unknown).Select(d => d.Document.Id).ToList();
+            if (ids.Count > 0)
+            {
+                yield return $"{part} unknown in {ids.Count} document{(ids.Count == 1 ? string.Empty : "s")}: {string.Join(", ", ids.Take(5))}{(ids.Count > 5 ? ", ..." : string.Empty)}";
+            }
+        }
+    }
+
     public static void Report(ExtractionResult failure, bool verbose)
     {
         Output.Error($"error {failure.ErrorCode}: {failure.Error}");

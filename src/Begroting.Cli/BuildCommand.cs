@@ -86,6 +86,11 @@ internal static class BuildCommand
 
         var publications = result.Renditions.Select(r => r.Publication).Distinct(StringComparer.Ordinal).Count();
         Console.WriteLine($"{written} of {result.Results.Count} documents ({publications} publications) in {database}: {result.Extracted} sources extracted, {result.Reused} reused unchanged; {result.Series} series; {clock.Elapsed.TotalSeconds:0.0} s");
+        foreach (var line in BatchOutput.Problems(result.Renditions.Select(r => r.Document).ToList()))
+        {
+            Console.WriteLine(line);
+        }
+
         return failed + empty == 0 ? ExitCodes.Ok : ExitCodes.DocumentFailed;
     }
 }

@@ -58,9 +58,18 @@ internal static class ExtractCommand
         var roots = new InputRoots(inputs);
         string Display(string f) => roots.Display(f);
         var results = BatchRunner.Run(units, (unit, token) => Extraction.ExtractAll(unit.Files, options, new ManifestIndex(), Display, token), batch, Display).SelectMany(r => r).ToList();
+        var documents = new List<CanonicalDocument>();
         var (written, failed) = BatchOutput.Write(results, outDir, verbose, (result, doc, facts) =>
-            Console.WriteLine($"{result.File} -> {doc.Document.Id}.json: {doc.Goals.Count} goals, {doc.Indicators.Count} indicators, {doc.FinancialTables.Count} financial tables, {facts} facts, {doc.Residue.Count} residue, {doc.Warnings.Count} warnings"));
+        {
+            documents.Add(doc);
+            Console.WriteLine($"{result.File} -> {doc.Document.Id}.json: {doc.Goals.Count} goals, {doc.Indicators.Count} indicators, {doc.FinancialTables.Count} financial tables, {facts} facts, {doc.Residue.Count} residue, {doc.Warnings.Count} warnings");
+        });
         Console.WriteLine($"{written} of {written + failed} documents written to {outDir}");
+        foreach (var line in BatchOutput.Problems(documents))
+        {
+            Console.WriteLine(line);
+        }
+
         return failed + empty == 0 ? ExitCodes.Ok : ExitCodes.DocumentFailed;
     }
 }

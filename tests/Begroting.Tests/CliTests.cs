@@ -99,6 +99,23 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void The_summary_counts_warnings_by_code_and_names_the_documents_of_unknown_kind_or_year()
+    {
+        var input = Directory.CreateDirectory(Path.Combine(dir, "in")).FullName;
+        File.WriteAllText(Path.Combine(input, "a-good.txt"), Good);
+        File.WriteAllText(Path.Combine(input, "b-anonymous.txt"), "Programmanummer\t7\n\nBeleidsterrein 7A Werk\n\nDoel\tPrestatie\n7A1 Werk\t7A1.1 Bemiddelen\n");
+
+        var (exit, stdout, _) = Run("extract", input, "--out", Path.Combine(dir, "out"));
+
+        Assert.Equal(0, exit);
+        var lines = stdout.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Contains("warnings: 2 municipality-unknown, 1 kind-unknown, 1 year-unknown", lines);
+        Assert.Contains("kind unknown in 1 document: b-anonymous", lines);
+        Assert.Contains("year unknown in 1 document: b-anonymous", lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("programme unknown", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_folder_with_no_documents_is_an_error_not_an_empty_success()
     {
         var empty = Directory.CreateDirectory(Path.Combine(dir, "leeg")).FullName;
