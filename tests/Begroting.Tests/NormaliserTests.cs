@@ -48,6 +48,17 @@ public class NormaliserTests
     }
 
     [Fact]
+    public void A_bare_code_before_a_list_of_towns_does_not_give_the_programme_when_the_text_names_it()
+    {
+        // The 2013 plan read by OCR: a footnote '3' and a bullet read as '3C' before the towns, and 'programma 9' in the text.
+        var doc = TestDocuments.Normalise("Beleidsplan Maatschappelijke Ontwikkeling 2013-2017\n\n3C Kaag en Braasem, Leiden, Leiderdorp, Oegstgeest,\nVoorschoten, Zoeterwoude\n\n" +
+            "Het grootste deel van de kosten valt onder programma 9.\nProgramma 9 omvat in 2013 een bedrag van € 43.500.000.\n");
+
+        Assert.Equal("9", doc.Programme?.Number);
+        Assert.Empty(doc.PolicyAreas);
+    }
+
+    [Fact]
     public void Another_programmes_area_whose_goals_the_document_holds_stays()
     {
         var doc = TestDocuments.Normalise(BudgetHeader + "Beleidsterrein 3C Ondernemen\n\n" +

@@ -266,9 +266,10 @@ internal sealed partial class NormaliserCore
 
         if (programme.Number is null)
         {
-            // Codes carry the programme: 9A1.a belongs to programme 9.
+            // Codes carry the programme: 9A1.a belongs to programme 9. An area named by a bare code ('3C Kaag en Braasem', a
+            // footnote '3' read with a bullet) counts only when its goals or indicators are there too.
             var fromCodes = MostFrequent(blocks.OfType<Table>().SelectMany(t => t.Rows.SelectMany(r => r.Cells)).Select(c => c.Text)
-                .Concat(areas.Keys).Select(t => Codes.GoalLine().Match(t) is { Success: true } g ? Codes.ProgrammeOf(g.Groups["code"].Value) : Codes.ProgrammeOf(t)).OfType<string>());
+                .Concat(areas.Keys.Where(k => namedAreas.Contains(k) || Used(k))).Select(t => Codes.GoalLine().Match(t) is { Success: true } g ? Codes.ProgrammeOf(g.Groups["code"].Value) : Codes.ProgrammeOf(t)).OfType<string>());
             programme.Number = fromCodes ?? MostFrequent(AllTexts.SelectMany(t => ProgrammeNumberInText().Matches(t)).Select(m => m.Groups["n"].Value));
         }
 

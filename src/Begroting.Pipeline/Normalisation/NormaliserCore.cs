@@ -15,6 +15,9 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
     private readonly List<ResidueItem> residue = [];
     private readonly List<Warning> warnings = [];
     private readonly Dictionary<string, string> areaCodeByName = [];
+
+    // Areas a line names with its word ('Beleidsterrein 9A ...'), not by a bare code that a footnote or bullet may fake.
+    private readonly HashSet<string> namedAreas = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, PolicyArea> areas = new(StringComparer.Ordinal);
     private IReadOnlyList<Block> blocks = [];
     private ProgrammeFacts programme = new();
@@ -168,6 +171,10 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
                     var name = DutchValue.Collapse(m.Groups["name"].Value);
                     areaCodeByName.TryAdd(Codes.NameKey(name), code);
                     areas.TryAdd(code, new PolicyArea(code, name, Prov(block.Source)));
+                    if (m.Groups["code"].Index > 0)
+                    {
+                        namedAreas.Add(code);
+                    }
                 }
             }
         }
@@ -197,7 +204,6 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
             return;
         }
 
-        bool Used(string code) => AllTexts.Any(t => t.Contains(code, StringComparison.Ordinal) && Regex.IsMatch(t, $@"(?<![\dA-Za-z]){Regex.Escape(code)}\d"));
         foreach (var (key, area) in areas.Where(a => a.Value.Code is { } code && Codes.ProgrammeOf(code) != number && !Used(code)).ToList())
         {
             areas.Remove(key);
@@ -209,6 +215,9 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
             Residue($"{area.Code} {area.Name}", $"reads like policy area {area.Code}, but this is programme {number}", area.Provenance);
         }
     }
+
+    /// <summary>Whether the document holds a goal, performance or indicator of this area (3C1, 3C1.a).</summary>
+    private bool Used(string areaCode) => AllTexts.Any(t => t.Contains(areaCode, StringComparison.Ordinal) && Regex.IsMatch(t, $@"(?<![\dA-Za-z]){Regex.Escape(areaCode)}\d"));
 
     internal static IEnumerable<string> TextsOf(Block block) => block switch
     {
