@@ -3,6 +3,7 @@ using Begroting.Model.Canonical;
 using Begroting.Pipeline;
 using Begroting.Pipeline.Batch;
 using Begroting.Pipeline.Export;
+using Begroting.Store;
 
 namespace Begroting.Cli;
 
@@ -51,20 +52,23 @@ internal static class BatchOutput
     /// <param name="verbose">Whether an internal error's stack trace is printed.</param>
     /// <param name="onWritten">Told of each document written, with its number of facts, in order among the failures.</param>
     /// <returns>How many documents were written, and how many results failed.</returns>
-    public static (int Written, int Failed) Write(IReadOnlyList<ExtractionResult> results, string outDir, bool verbose, Action<ExtractionResult, CanonicalDocument, int>? onWritten = null)
+    /// <param name="publications">What tells the publication each document renders (the manifests above the inputs).</param>
+    public static (int Written, int Failed) Write(IReadOnlyList<ExtractionResult> results, string outDir, bool verbose, PublicationIndex publications, Action<ExtractionResult, CanonicalDocument, int>? onWritten = null)
     {
         var written = 0;
         var failed = 0;
+        var unique = DocumentIds.Unique(results);
+        var renditions = Renditions.Rank(unique.Select(r => r.Document).OfType<CanonicalDocument>(), publications, string.Empty).ToDictionary(r => r.Document.Document.Id, StringComparer.Ordinal);
         using var facts = new AtomicFile(Path.Combine(outDir, "facts.csv"));
         using (var csv = new StreamWriter(facts.Stream, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" })
         {
-            Facts.WriteCsv(csv, [], header: true);
-            foreach (var result in DocumentIds.Unique(results))
+            Facts.WriteBatchHeader(csv);
+            foreach (var result in unique)
             {
                 var failure = result;
                 if (result.Document is { } doc)
                 {
-                    (var rows, failure) = WriteOne(result, doc, outDir, csv);
+                    (var rows, failure) = WriteOne(result, doc, outDir, csv, renditions[doc.Document.Id]);
                     if (failure is null)
                     {
                         written++;
@@ -83,7 +87,7 @@ internal static class BatchOutput
     }
 
     /// <summary>One document's JSON and its facts: how many rows, or the failure when they cannot be made.</summary>
-    private static (int Rows, ExtractionResult? Failure) WriteOne(ExtractionResult result, CanonicalDocument doc, string outDir, TextWriter csv)
+    private static (int Rows, ExtractionResult? Failure) WriteOne(ExtractionResult result, CanonicalDocument doc, string outDir, TextWriter csv, Rendition rendition)
     {
         try
         {
@@ -95,7 +99,7 @@ internal static class BatchOutput
                 json.Commit();
             }
 
-            Facts.WriteCsv(csv, rows, header: false);
+            Facts.WriteBatchCsv(csv, rows, rendition.Publication, rendition.Best);
             return (rows.Count, null);
         }
         catch (Exception e) when (e is not OperationCanceledException)

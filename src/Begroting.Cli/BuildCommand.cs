@@ -77,7 +77,7 @@ internal static class BuildCommand
             result = built!;
         }
 
-        var (written, failed) = BatchOutput.Write(result.Results, outDir, verbose);
+        var (written, failed) = BatchOutput.Write(result.Results, outDir, verbose, PublicationIndex.For(inputs));
         if (result.StoreError is { } storeError)
         {
             failed++;

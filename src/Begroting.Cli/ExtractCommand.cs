@@ -3,6 +3,7 @@ using Begroting.Model.Canonical;
 using Begroting.Pipeline;
 using Begroting.Pipeline.Corpus;
 using Begroting.Pipeline.Batch;
+using Begroting.Store;
 
 namespace Begroting.Cli;
 
@@ -59,7 +60,7 @@ internal static class ExtractCommand
         string Display(string f) => roots.Display(f);
         var results = BatchRunner.Run(units, (unit, token) => Extraction.ExtractAll(unit.Files, options, new ManifestIndex(), Display, token), batch, Display).SelectMany(r => r).ToList();
         var documents = new List<CanonicalDocument>();
-        var (written, failed) = BatchOutput.Write(results, outDir, verbose, (result, doc, facts) =>
+        var (written, failed) = BatchOutput.Write(results, outDir, verbose, PublicationIndex.For(inputs), (result, doc, facts) =>
         {
             documents.Add(doc);
             Console.WriteLine($"{result.File} -> {doc.Document.Id}.json: {doc.Goals.Count} goals, {doc.Indicators.Count} indicators, {doc.FinancialTables.Count} financial tables, {facts} facts, {doc.Residue.Count} residue, {doc.Warnings.Count} warnings");

@@ -66,12 +66,13 @@ internal static class StoreCommands
     public static Command Query()
     {
         var sql = new Argument<string>("sql") { Description = "SQL over the store's tables (read only)." };
+        var format = Output.FormatOption();
         var db = DbOption();
-        var command = new Command("query", "Run SQL on the store and print the result as a table.") { sql, db };
+        var command = new Command("query", "Run SQL on the store and print the result as a table, CSV or JSON.") { sql, format, db };
         command.SetAction(result => WithStore(result.GetValue(db)!, connection =>
         {
             var table = StoreQueries.UserQuery(connection, result.GetValue(sql)!);
-            Output.Table(table);
+            Output.Write(table, result.GetValue(format)!);
             Console.Error.WriteLine($"{table.Rows.Count} rows");
             return ExitCodes.Ok;
         }));
@@ -81,12 +82,13 @@ internal static class StoreCommands
     public static Command Find()
     {
         var text = new Argument<string>("text") { Description = "Words that must all occur in an indicator name or goal title." };
+        var format = Output.FormatOption();
         var db = DbOption();
-        var command = new Command("find", "Search indicator names and goal titles across all publications.") { text, db };
+        var command = new Command("find", "Search indicator names and goal titles across all publications, each with its source (file, page or line, table row).") { text, format, db };
         command.SetAction(result => WithStore(result.GetValue(db)!, connection =>
         {
             var table = StoreQueries.Find(connection, result.GetValue(text)!);
-            Output.Table(table);
+            Output.Write(table, result.GetValue(format)!);
             return table.Rows.Count == 0 ? ExitCodes.DocumentFailed : ExitCodes.Ok;
         }));
         return command;
@@ -94,17 +96,17 @@ internal static class StoreCommands
 
     public static Command Series()
     {
-        var text = new Argument<string>("series") { Description = "A series id, or words of an indicator name." };
-        var format = new Option<string>("--format") { Description = "table, json or csv.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var text = new Argument<string>("series") { Description = "A series id, a printed code (9D1.g), or words of an indicator name." };
+        var publication = new Option<string?>("--publication") { Description = "Only series with a member in this publication: its id, a word of its title, or its year (a code is reused for other indicators in other years)." };
+        var format = Output.FormatOption();
         var db = DbOption();
-        var command = new Command("series", "One indicator across the years: realisaties per year with the publications that reported them, streefwaarden with the publication that set them and the realisaties of their year beside them.") { text, format, db };
+        var command = new Command("series", "One indicator across the years: realisaties per year with the publications that reported them, streefwaarden with the publication that set them and the realisaties of their year beside them, each value with its source.") { text, publication, format, db };
         command.SetAction(result => WithStore(result.GetValue(db)!, connection =>
         {
-            var view = StoreQueries.Series(connection, result.GetValue(text)!);
+            var view = StoreQueries.Series(connection, result.GetValue(text)!, result.GetValue(publication));
             if (view is null)
             {
-                Output.Error($"no series matches '{result.GetValue(text)}'; try `begroting find`");
+                Output.Error($"no series matches '{result.GetValue(text)}'{(result.GetValue(publication) is { } p ? $" in publication '{p}'" : string.Empty)}; try `begroting find`");
                 return ExitCodes.DocumentFailed;
             }
 
@@ -126,11 +128,12 @@ internal static class StoreCommands
 
     // The realised_* columns hold, on a streefwaarde's row, the realisaties reported for its year: one entry each, joined by ';' in the same order in every column.
     private static readonly string[] RowColumns = ["kind", "year", "value", "raw", "unit", "publication", "code", "document_id", "flags", "note",
-        "realised_value", "realised_raw", "realised_unit", "realised_publication", "realised_document_id"];
+        "realised_value", "realised_raw", "realised_unit", "realised_publication", "realised_document_id", "provenance", "source"];
 
     private static string?[] Cells(SeriesRow r) =>
         [r.Kind, r.Year is { } y ? (r.Quarter is { } q ? $"{y}-Q{q}" : y.ToString(CultureInfo.InvariantCulture)) : null, r.Value is null ? null : StoreQueries.Show(r.Value), r.Raw, r.Unit, r.PublicationLabel, r.Code, r.DocumentId, r.Flags, r.Note,
-        EachRealised(r, x => x.Value is null ? null : StoreQueries.Show(x.Value)), EachRealised(r, x => x.Raw), EachRealised(r, x => x.Unit), EachRealised(r, x => x.PublicationLabel), EachRealised(r, x => x.DocumentId)];
+        EachRealised(r, x => x.Value is null ? null : StoreQueries.Show(x.Value)), EachRealised(r, x => x.Raw), EachRealised(r, x => x.Unit), EachRealised(r, x => x.PublicationLabel), EachRealised(r, x => x.DocumentId),
+        r.Provenance, r.Provenance is { } p ? Citations.Place(p) : null];
 
     private static string EachRealised(SeriesRow target, Func<SeriesRow, string?> field) => string.Join(';', target.Realised.Select(x => field(x) ?? string.Empty));
 
@@ -145,8 +148,8 @@ internal static class StoreCommands
             ["publication", "code", "name", "unit", "link score", "override", "document"],
             view.Members.Select(m => (IReadOnlyList<string?>)[m.PublicationLabel, m.Code, m.Name, m.Unit, m.LinkScore is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : null, m.ByOverride ? "yes" : null, m.DocumentId]).ToList()),
             "members");
-        Output.Table(new QueryTable(["kind", "year", "value", "unit", "publication", "code", "realised that year", "note"],
-            view.Rows.Select(r => (IReadOnlyList<string?>)[r.Kind, Cells(r)[1], r.Value is null ? r.Raw : StoreQueries.Show(r.Value), r.Unit, r.PublicationLabel, r.Code, Realised(r), r.Note]).ToList()), "values");
+        Output.Table(new QueryTable(["kind", "year", "value", "unit", "publication", "code", "realised that year", "note", "source"],
+            view.Rows.Select(r => (IReadOnlyList<string?>)[r.Kind, Cells(r)[1], r.Value is null ? r.Raw : StoreQueries.Show(r.Value), r.Unit, r.PublicationLabel, r.Code, Realised(r), r.Note, r.Provenance is { } p ? Citations.Place(p) : null]).ToList()), "values");
         if (view.OtherMatches.Count > 0)
         {
             Console.WriteLine("also matching: " + string.Join(", ", view.OtherMatches));
@@ -159,13 +162,11 @@ internal static class StoreCommands
         sb.Append("series_id,").Append(string.Join(',', RowColumns)).Append('\n');
         foreach (var r in view.Rows)
         {
-            sb.Append(Quote(view.Id)).Append(',').Append(string.Join(',', Cells(r).Select(c => Quote(c ?? string.Empty)))).Append('\n');
+            sb.Append(Output.Quote(view.Id)).Append(',').Append(string.Join(',', Cells(r).Select(c => Output.Quote(c ?? string.Empty)))).Append('\n');
         }
 
         return sb.ToString();
     }
-
-    private static string Quote(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 
     private static string Json(SeriesView view)
     {
@@ -250,6 +251,8 @@ internal static class StoreCommands
         w.WriteString("code", r.Code);
         w.WriteString("flags", r.Flags);
         w.WriteString("note", r.Note);
+        w.WriteString("provenance", r.Provenance);
+        w.WriteString("citation", r.Citation);
         if (r.Kind == "streefwaarde")
         {
             w.WriteStartArray("realised");

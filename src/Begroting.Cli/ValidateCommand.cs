@@ -7,8 +7,8 @@ internal static class ValidateCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = "Canonical JSON files (or folders of them).", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("validate", "Check canonical JSON files against schemas/begroting.schema.json.") { files };
+        var files = new Argument<string[]>("files") { Description = "Canonical JSON files and facts.csv files, or folders of them (an output folder).", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("validate", "Check canonical JSON files against schemas/begroting.schema.json and facts.csv files against schemas/facts.schema.json.") { files };
         command.SetAction(async (result, _) => await RunAsync(result.GetValue(files)!).ConfigureAwait(false));
         return command;
     }
@@ -16,8 +16,11 @@ internal static class ValidateCommand
     private static async Task<int> RunAsync(string[] inputs)
     {
         var validator = await EmbeddedSchemas.CanonicalAsync().ConfigureAwait(false);
+        var facts = await EmbeddedSchemas.FactsAsync().ConfigureAwait(false);
         var invalid = 0;
-        var paths = inputs.SelectMany(i => Directory.Exists(i) ? Directory.EnumerateFiles(i, "*.json").Order(StringComparer.Ordinal) : (IEnumerable<string>)[i]).ToList();
+        var paths = inputs.SelectMany(i => Directory.Exists(i)
+            ? Directory.EnumerateFiles(i).Where(f => f.EndsWith(".json", StringComparison.Ordinal) || Path.GetFileName(f) == "facts.csv").Order(StringComparer.Ordinal)
+            : (IEnumerable<string>)[i]).ToList();
         foreach (var path in paths)
         {
             if (!File.Exists(path))
@@ -30,7 +33,8 @@ internal static class ValidateCommand
             IReadOnlyList<string> errors;
             try
             {
-                errors = validator.Validate(await File.ReadAllTextAsync(path).ConfigureAwait(false));
+                var text = await File.ReadAllTextAsync(path).ConfigureAwait(false);
+                errors = path.EndsWith(".csv", StringComparison.Ordinal) ? facts.Validate(text) : validator.Validate(text);
             }
             catch (Newtonsoft.Json.JsonException e)
             {

@@ -14,6 +14,12 @@ public sealed record SeriesRow(string Kind, int? Year, int? Quarter, double? Val
     /// <summary>For a streefwaarde: every realisatie of the series for the same year (and quarter), from any publication, in series order; empty for other kinds.</summary>
     /// <remarks>All of them, never one picked or averaged; whether the target was met is left to the reader, since the store does not know whether higher or lower is better.</remarks>
     public IReadOnlyList<SeriesRow> Realised { get; init; } = [];
+
+    /// <summary>Where the value stands in its document (file, page or line, table, row, column).</summary>
+    public string? Provenance { get; init; }
+
+    /// <summary>The value's source as a person cites it: publication, file, page or line, table, row and column.</summary>
+    public string Citation => Citations.Of(PublicationLabel, Provenance);
 }
 
 public sealed record SeriesMemberInfo(string IndicatorKey, string Publication, string PublicationLabel, string DocumentId, string? Code, string Name, string? Unit, double? LinkScore, bool ByOverride);
@@ -97,30 +103,42 @@ public static class StoreQueries
         var nameCondition = string.Join(" AND ", words.Select((_, i) => $"strip_accents(lower(x.name)) LIKE '%' || $w{i} || '%'"));
         var sql = $"""
             WITH x AS (
-                SELECT 'indicator' AS what, i.publication, i.code, i.name, i.unit, m.series_id FROM indicators i
+                SELECT 'indicator' AS what, i.publication, i.code, i.name, i.unit, m.series_id, i.provenance FROM indicators i
                 JOIN documents d ON d.document_id = i.document_id AND d.best_rendition
                 LEFT JOIN series_members m ON m.indicator_key = i.indicator_key
                 UNION ALL
-                SELECT 'goal', g.publication, g.code, g.title, NULL, NULL FROM goals g
+                SELECT 'goal', g.publication, g.code, g.title, NULL, NULL, g.provenance FROM goals g
                 JOIN documents d ON d.document_id = g.document_id AND d.best_rendition)
-            SELECT x.what, d.publication_label AS publication, x.code, x.name, x.unit, x.series_id FROM x
+            SELECT x.what, d.publication_label AS publication, x.code, x.name, x.unit, x.series_id, x.provenance FROM x
             JOIN (SELECT DISTINCT publication, publication_label, year, kind FROM documents WHERE best_rendition) d ON d.publication = x.publication
             WHERE {nameCondition}
             ORDER BY x.what DESC, d.year, d.kind, x.code NULLS FIRST, x.name
             """;
-        return Query(connection, sql, words.Select((w, i) => ($"w{i}", (object?)w)).ToArray());
+        var found = Query(connection, sql, words.Select((w, i) => ($"w{i}", (object?)w)).ToArray());
+
+        // The provenance as a person cites it (file, page or line, table, row), beside the provenance itself.
+        return new QueryTable([.. found.Columns, "source"], found.Rows.Select(r => (IReadOnlyList<string?>)[.. r, r[6] is { } p ? Citations.Place(p) : null]).ToList());
     }
 
-    /// <summary>The series with this id, else the one whose members' names hold every word of the text and that spans the most publications.</summary>
-    public static SeriesView? Series(DuckDBConnection connection, string idOrText)
+    /// <summary>
+    /// The series with this id, else the one with a member of this printed code ('9D1.g'), else the one whose members'
+    /// names hold every word of the text; of several, the one that spans the most publications. With a publication
+    /// (its id, a word of its label, or its year) only series with a member in that publication count: a code is
+    /// reused for another indicator in another year.
+    /// </summary>
+    public static SeriesView? Series(DuckDBConnection connection, string idOrText, string? publication = null)
     {
         var words = TextSimilarity.Fold(idOrText).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var condition = words.Length == 0 ? "false" : string.Join(" AND ", words.Select((_, i) => $"strip_accents(lower(m.name)) LIKE '%' || $w{i} || '%'"));
-        var parameters = words.Select((w, i) => ($"w{i}", (object?)w)).Append(("id", idOrText)).ToArray();
+        var parameters = words.Select((w, i) => ($"w{i}", (object?)w)).Append(("id", idOrText)).Append(("pub", publication)).ToArray();
+        const string InPublication = "($pub IS NULL OR m.publication = $pub OR d.publication_label ILIKE '%' || $pub || '%' OR CAST(d.year AS VARCHAR) = $pub)";
         var candidates = Query(connection, $"""
             SELECT s.series_id FROM series s
-            WHERE s.series_id = $id OR EXISTS (SELECT 1 FROM series_members m WHERE m.series_id = s.series_id AND ({condition}))
-            ORDER BY s.series_id = $id DESC, s.members DESC, s.last_year DESC NULLS LAST, s.series_id
+            WHERE EXISTS (SELECT 1 FROM series_members m JOIN documents d ON d.document_id = m.document_id
+                WHERE m.series_id = s.series_id AND {InPublication} AND (s.series_id = $id OR lower(m.code) = lower($id) OR ({condition})))
+            ORDER BY s.series_id = $id DESC,
+                EXISTS (SELECT 1 FROM series_members m JOIN documents d ON d.document_id = m.document_id WHERE m.series_id = s.series_id AND lower(m.code) = lower($id) AND {InPublication}) DESC,
+                s.members DESC, s.last_year DESC NULLS LAST, s.series_id
             """, parameters).Rows.Select(r => r[0]!).ToList();
         if (candidates.Count == 0)
         {
@@ -137,11 +155,11 @@ public static class StoreQueries
 
         // All renditions' values of the members: the best rendition's are shown, the others only checked against them.
         var observations = Query(connection, """
-            SELECT o.indicator_key, o.document_id, o.kind, o.year, o.quarter, o.value, o.raw, o.unit, o.flags
+            SELECT o.indicator_key, o.document_id, o.kind, o.year, o.quarter, o.value, o.raw, o.unit, o.flags, o.provenance
             FROM observations o JOIN series_members m ON m.indicator_key = o.indicator_key
             WHERE m.series_id = $id
             ORDER BY o.indicator_key, o.document_id, o.kind, o.year, o.quarter
-            """, ("id", id)).Rows.Select(r => (Key: r[0]!, Doc: r[1]!, Kind: r[2]!, Year: Int(r[3]), Quarter: Int(r[4]), Value: r[5] is null ? (double?)null : double.Parse(r[5]!, CultureInfo.InvariantCulture), Raw: r[6]!, Unit: r[7], Flags: r[8]!)).ToList();
+            """, ("id", id)).Rows.Select(r => (Key: r[0]!, Doc: r[1]!, Kind: r[2]!, Year: Int(r[3]), Quarter: Int(r[4]), Value: r[5] is null ? (double?)null : double.Parse(r[5]!, CultureInfo.InvariantCulture), Raw: r[6]!, Unit: r[7], Flags: r[8]!, Provenance: r[9])).ToList();
 
         var rows = new List<SeriesRow>();
         // Units are compared with the latest publication's: a row in another unit says so (per 10.000 in 2018, per 1.000 in 2024).
@@ -169,7 +187,7 @@ public static class StoreQueries
                     }
                 }
 
-                rows.Add(new SeriesRow(o.Kind, o.Year, o.Quarter, o.Value, o.Raw, o.Unit ?? member.Unit, member.Publication, member.PublicationLabel, member.DocumentId, member.Code, o.Flags, string.Join("; ", notes)));
+                rows.Add(new SeriesRow(o.Kind, o.Year, o.Quarter, o.Value, o.Raw, o.Unit ?? member.Unit, member.Publication, member.PublicationLabel, member.DocumentId, member.Code, o.Flags, string.Join("; ", notes)) { Provenance = o.Provenance });
             }
         }
 

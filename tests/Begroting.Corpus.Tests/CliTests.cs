@@ -66,11 +66,15 @@ public class CliTests(SmallCorpusFixture corpus) : IClassFixture<SmallCorpusFixt
         var (exit, stdout, _) = CliProcess.Run(corpus.Dir, "series", "sociale cohesie", "--format", "csv", "--db", Db);
         Assert.Equal(0, exit);
         var lines = Lines(stdout);
-        Assert.Equal("series_id,kind,year,value,raw,unit,publication,code,document_id,flags,note,realised_value,realised_raw,realised_unit,realised_publication,realised_document_id", lines[0]);
+        Assert.Equal("series_id,kind,year,value,raw,unit,publication,code,document_id,flags,note,realised_value,realised_raw,realised_unit,realised_publication,realised_document_id,provenance,source", lines[0]);
         // Seed 000 line 97: the 2018 begroting's streefwaarde for 2021 is 6,1; seed 003 line 84: the 2024 jaarstukken realised 6,1 in 2021,
         // and '-' in 2024 against their own streefwaarde 6,1.
-        Assert.Contains("9a1a-schaalscore-sociale-cohesie-schaal,streefwaarde,2021,6.1,\"6,1\",score,Programmabegroting 2018,9A1.a,programmabegroting-2018-p9,,,6.1,\"6,1\",score,Jaarstukken 2024,jaarstukken-2024-p9", lines);
-        Assert.Contains("9a1a-schaalscore-sociale-cohesie-schaal,streefwaarde,2024,6.1,\"6,1\",score,Jaarstukken 2024,9A1.a,jaarstukken-2024-p9,,,,-,score,Jaarstukken 2024,jaarstukken-2024-p9", lines);
+        Assert.Contains(lines, l => l.StartsWith("9a1a-schaalscore-sociale-cohesie-schaal,streefwaarde,2021,6.1,\"6,1\",score,Programmabegroting 2018,9A1.a,programmabegroting-2018-p9,,,6.1,\"6,1\",score,Jaarstukken 2024,jaarstukken-2024-p9,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("9a1a-schaalscore-sociale-cohesie-schaal,streefwaarde,2024,6.1,\"6,1\",score,Jaarstukken 2024,9A1.a,jaarstukken-2024-p9,,,,-,score,Jaarstukken 2024,jaarstukken-2024-p9,", StringComparison.Ordinal));
+
+        // Each value cites its place: seed 000 line 97 is the 9A1.a row (table 3, row 4), its 2021 streefwaarde in the sixth cell (name, realisaties, 2018, 2019, 2020, 2021).
+        Assert.Contains(lines, l => l.StartsWith("9a1a-schaalscore-sociale-cohesie-schaal,streefwaarde,2021,6.1,", StringComparison.Ordinal)
+            && l.EndsWith(",corpus/leiden/2018/programmabegroting-2018-p9.txt#L97;table=3;row=4;col=6,\"corpus/leiden/2018/programmabegroting-2018-p9.txt line 97, table 3, row 4, column 6\"", StringComparison.Ordinal));
         Assert.Equal(12, lines.Length - 1);
     }
 
@@ -103,5 +107,48 @@ public class CliTests(SmallCorpusFixture corpus) : IClassFixture<SmallCorpusFixt
         Assert.Equal(["Programmabegroting 2018\t9D1.g\tAantal gehuisveste statushouders in Leiden", "Jaarstukken 2024\t9D1.e\tAantal gehuisveste statushouders in Leiden"],
             hits.Select(h => string.Join('\t', h[1..4])));
         Assert.Single(hits.Select(h => h[5]).Distinct());
+        Assert.Equal("corpus/leiden/2018/programmabegroting-2018-p9.txt line 313, table 10, row 3", hits[0][7]);
+        // Seed 003 as a web page: its 9D1.e row is line 231, the eighth row of the eleventh table.
+        Assert.Equal("corpus/leiden/2024/html/jaarstukken-2024-p9.html line 231 at table[11]/tr[8], table 11, row 8", hits[1][7]);
+    }
+
+    [Fact]
+    public void A_printed_code_with_its_publication_finds_the_series_and_cites_every_value()
+    {
+        // Seed 000 line 313: 9D1.g 'Aantal gehuisveste statushouders in Leiden', realisaties '308 (2016) 164 (2017)' in its second cell.
+        var (exit, stdout, stderr) = CliProcess.Run(corpus.Dir, "series", "9D1.g", "--publication", "2018", "--format", "json", "--db", Db);
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("Aantal gehuisveste statushouders in Leiden", json.RootElement.GetProperty("label").GetString());
+        var realised = json.RootElement.GetProperty("values").EnumerateArray().First(v => v.GetProperty("kind").GetString() == "realisatie" && v.GetProperty("year").GetInt32() == 2016);
+        Assert.Equal("Programmabegroting 2018, corpus/leiden/2018/programmabegroting-2018-p9.txt line 313, table 10, row 3, column 2", realised.GetProperty("citation").GetString());
+
+        // The same code in a publication that has no such indicator: nothing, said so.
+        var none = CliProcess.Run(corpus.Dir, "series", "9D1.g", "--publication", "2024", "--db", Db);
+        Assert.Equal(1, none.Exit);
+        Assert.Contains("no series matches '9D1.g' in publication '2024'", none.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Query_prints_csv_and_json_whole()
+    {
+        const string Sql = "select document_id, source_file from documents order by 1";
+        var csv = CliProcess.Run(corpus.Dir, "query", Sql, "--format", "csv", "--db", Db);
+        Assert.Equal(0, csv.Exit);
+        Assert.Equal(["document_id,source_file", "jaarstukken-2024-p9,corpus/leiden/2024/html/jaarstukken-2024-p9.html", "programmabegroting-2018-p9,corpus/leiden/2018/programmabegroting-2018-p9.txt"], Lines(csv.Out));
+
+        var json = CliProcess.Run(corpus.Dir, "query", Sql, "--format", "json", "--db", Db);
+        Assert.Equal(0, json.Exit);
+        using var rows = JsonDocument.Parse(json.Out);
+        Assert.Equal("corpus/leiden/2018/programmabegroting-2018-p9.txt", rows.RootElement[1].GetProperty("source_file").GetString());
+    }
+
+    [Fact]
+    public void Facts_say_the_publication_and_the_best_rendition_of_each_row()
+    {
+        var lines = File.ReadAllLines(Path.Combine(corpus.Dir, "out", "facts.csv"));
+        Assert.EndsWith(",provenance,confidence,publication,best_rendition", lines[0], StringComparison.Ordinal);
+        // No manifest here: each publication is known by municipality, year, kind and programme, and has one rendition.
+        Assert.All(lines.Skip(1), l => Assert.True(l.EndsWith(",leiden-2018-programmabegroting-p9,true", StringComparison.Ordinal) || l.EndsWith(",leiden-2024-jaarstukken-p9,true", StringComparison.Ordinal), l));
     }
 }

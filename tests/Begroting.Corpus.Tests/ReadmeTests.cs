@@ -38,7 +38,8 @@ public class ReadmeTests(StoreFixture store) : IClassFixture<StoreFixture>
         Assert.NotEmpty(examples);
         var path = CorpusFiles.PathOf(id);
         var doc = Extraction.ExtractFile(path, new ExtractionOptions(), new ManifestIndex(), Path.GetRelativePath(CorpusFiles.Root, path)).Document!;
-        var written = Facts.ToCsv(Facts.Of(doc)).Split('\n');
+        // In a build of the corpus the text is its publication's best rendition: the batch's two columns say so.
+        var written = Facts.ToCsv(Facts.Of(doc)).Split('\n').Select(l => l + "," + id + ",true").ToList();
         Assert.All(examples, e => Assert.Contains(e, written));
     }
 

@@ -90,6 +90,31 @@ public sealed class ScanTests(ScanTests.OcrCache shared) : IClassFixture<ScanTes
         Assert.Empty(validator.Validate(CanonicalJson.Serialize(document)));
     }
 
+    /// <summary>`begroting build corpus`, scans and all, then `begroting validate` over everything it wrote.</summary>
+    [Fact]
+    public void Every_file_a_build_of_the_corpus_writes_is_valid_against_its_schema()
+    {
+        var dir = Directory.CreateTempSubdirectory("begroting-build-valid-").FullName;
+        try
+        {
+            var build = Begroting.Testing.CliProcess.Run(CorpusFiles.Root, "build", "corpus", "--out", Path.Combine(dir, "out"), "--ocr-cache", cache);
+            Assert.True(build.Exit == 0, build.Err);
+            var written = Directory.GetFiles(Path.Combine(dir, "out"));
+            Assert.Contains(written, f => f.EndsWith("-scan-300dpi.json", StringComparison.Ordinal));
+            Assert.Contains(written, f => Path.GetFileName(f) == "facts.csv");
+
+            var validate = Begroting.Testing.CliProcess.Run(CorpusFiles.Root, "validate", Path.Combine(dir, "out"));
+            Assert.True(validate.Exit == 0, validate.Err);
+            var valid = validate.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(written.Count(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith("facts.csv", StringComparison.Ordinal)), valid.Length);
+            Assert.All(valid, l => Assert.EndsWith(": valid", l, StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Fact]
     public void The_2013_plan_scanned_in_two_columns_yields_the_goals_indicators_and_budget_of_its_text_form()
     {

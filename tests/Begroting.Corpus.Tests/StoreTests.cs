@@ -14,8 +14,10 @@ public sealed class StoreFixture : IDisposable
         Database = Path.Combine(Dir, "begroting.duckdb");
         Inputs = CorpusFiles.Manifest.Documents.Select(d => Path.Combine(CorpusFiles.Corpus, d.Path.TrimEnd('/'))).ToList();
         Options = new BuildOptions { Extraction = new ExtractionOptions { Ocr = false } };
-        First = StoreBuilder.Build(Inputs, Database, Options, f => f);
-        Second = StoreBuilder.Build(Inputs, Database, Options, f => f);
+        // Files named from the root of their input (corpus/leiden/...), as `begroting build corpus` names them.
+        var roots = new Begroting.Pipeline.Batch.InputRoots(Inputs);
+        First = StoreBuilder.Build(Inputs, Database, Options, roots.Display);
+        Second = StoreBuilder.Build(Inputs, Database, Options, roots.Display);
     }
 
     public string Dir { get; }

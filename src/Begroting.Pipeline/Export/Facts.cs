@@ -120,7 +120,13 @@ public static class Facts
         return writer.ToString();
     }
 
-    /// <summary>Writes rows as CSV (RFC 4180, LF), with the header first when asked: a batch's facts are written a document at a time.</summary>
+    /// <summary>
+    /// The columns of a batch's facts.csv: a row's own, then the publication its document renders and whether that
+    /// document is the publication's best rendition, so that one filter (<c>best_rendition = true</c>) counts each value once.
+    /// </summary>
+    public static readonly string[] BatchHeader = [.. FactRow.Header, "publication", "best_rendition"];
+
+    /// <summary>Writes rows as CSV (RFC 4180, LF), with the header first when asked.</summary>
     public static void WriteCsv(TextWriter writer, IEnumerable<FactRow> rows, bool header)
     {
         if (header)
@@ -133,6 +139,18 @@ public static class Facts
             WriteLine(writer, row.Fields());
         }
     }
+
+    /// <summary>One document's rows of a batch's facts.csv (<see cref="BatchHeader"/>): a batch is written a document at a time.</summary>
+    public static void WriteBatchCsv(TextWriter writer, IEnumerable<FactRow> rows, string publication, bool bestRendition)
+    {
+        var best = bestRendition ? "true" : "false";
+        foreach (var row in rows)
+        {
+            WriteLine(writer, [.. row.Fields(), publication, best]);
+        }
+    }
+
+    public static void WriteBatchHeader(TextWriter writer) => WriteLine(writer, BatchHeader);
 
     private static void WriteLine(TextWriter writer, IReadOnlyList<string> fields)
     {
@@ -159,11 +177,11 @@ public static class Facts
         writer.Write('\n');
     }
 
-    /// <summary>Reads a facts CSV (RFC 4180); the header must be the facts header.</summary>
+    /// <summary>Reads a facts CSV (RFC 4180): gold, a document's facts, or a batch's facts.csv (whose publication columns are not part of a row).</summary>
     public static List<FactRow> ReadCsv(string text, string file)
     {
         var records = Csv.Parse(text);
-        if (records.Count == 0 || !(records[0].SequenceEqual(FactRow.Header) || records[0].SequenceEqual(FactRow.HeaderWithoutConfidence)))
+        if (records.Count == 0 || !(records[0].SequenceEqual(FactRow.Header) || records[0].SequenceEqual(FactRow.HeaderWithoutConfidence) || records[0].SequenceEqual(BatchHeader)))
         {
             throw new InvalidDataException($"{file}:1: not a facts file: the header must be {string.Join(",", FactRow.Header)}");
         }
