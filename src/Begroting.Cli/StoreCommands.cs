@@ -48,12 +48,22 @@ internal static class StoreCommands
     public static Command Export()
     {
         var format = new Option<ExportFormat>("--format") { Description = "csv, parquet or jsonl.", Required = true };
-        var output = new Option<string>("--out", "-o") { Description = "Folder for one file per table (facts among them).", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "Folder for one file per table (facts among them) and datapackage.json.", Required = true };
+        var compression = new Option<string>("--compression") { Description = "Parquet's compression: snappy (default: every Parquet reader knows it), zstd, gzip or uncompressed.", DefaultValueFactory = _ => "snappy" };
+        compression.AcceptOnlyFromAmong(ExportOptions.Compressions);
+        var excel = new Option<bool>("--excel") { Description = "CSV for Dutch spreadsheets: a UTF-8 byte-order mark, ';' between fields and decimal commas (plain CSV is RFC 4180)." };
         var db = DbOption();
-        var command = new Command("export", "Write every table of the store (and the flat facts) as CSV, Parquet or JSON lines; columns in schemas/store.schema.json.") { format, output, db };
+        var command = new Command("export", "Write every table of the store (and the flat facts) as CSV, Parquet or JSON lines, with a Frictionless datapackage.json; columns in schemas/store.schema.json.") { format, output, compression, excel, db };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(excel) && r.GetValue(format) != ExportFormat.Csv)
+            {
+                r.AddError("--excel is for --format csv");
+            }
+        });
         command.SetAction(result => WithStore(result.GetValue(db)!, connection =>
         {
-            foreach (var path in StoreExport.Export(connection, result.GetValue(format), result.GetValue(output)!))
+            foreach (var path in StoreExport.Export(connection, new ExportOptions(result.GetValue(format), result.GetValue(compression)!, result.GetValue(excel)), result.GetValue(output)!))
             {
                 Console.WriteLine(Path.GetRelativePath(Directory.GetCurrentDirectory(), path));
             }

@@ -85,7 +85,7 @@ public class CliTests(SmallCorpusFixture corpus) : IClassFixture<SmallCorpusFixt
         Assert.Equal(0, exit);
         var tables = JsonDocument.Parse(File.ReadAllText(Path.Combine(CorpusFiles.Root, "schemas", "store.schema.json"))).RootElement.GetProperty("tables").EnumerateObject().ToList();
         Assert.NotEmpty(tables);
-        Assert.Equal(tables.Select(t => $"exports/{t.Name}.csv").Order(StringComparer.Ordinal), Lines(stdout).Order(StringComparer.Ordinal));
+        Assert.Equal(tables.Select(t => $"exports/{t.Name}.csv").Append("exports/datapackage.json").Order(StringComparer.Ordinal), Lines(stdout).Order(StringComparer.Ordinal));
         foreach (var table in tables)
         {
             var path = Path.Combine(corpus.Dir, "exports", table.Name + ".csv");
@@ -151,4 +151,72 @@ public class CliTests(SmallCorpusFixture corpus) : IClassFixture<SmallCorpusFixt
         // No manifest here: each publication is known by municipality, year, kind and programme, and has one rendition.
         Assert.All(lines.Skip(1), l => Assert.True(l.EndsWith(",leiden-2018-programmabegroting-p9,true", StringComparison.Ordinal) || l.EndsWith(",leiden-2024-jaarstukken-p9,true", StringComparison.Ordinal), l));
     }
+
+    [Fact]
+    public async Task The_data_package_is_valid_and_describes_every_file_its_types_and_keys_and_its_sources()
+    {
+        var (exit, _, stderr) = CliProcess.Run(corpus.Dir, "export", "--format", "csv", "--out", "package", "--db", Db);
+        Assert.True(exit == 0, stderr);
+        var text = File.ReadAllText(Path.Combine(corpus.Dir, "package", "datapackage.json"));
+
+        // The Data Package 2.0 profile (Profiles/README.md says where it comes from).
+        var profile = await NJsonSchema.JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "Profiles", "datapackage-2.0.json"));
+        Assert.Empty(profile.Validate(text));
+
+        using var package = JsonDocument.Parse(text);
+        var root = package.RootElement;
+        Assert.Equal("CC0-1.0", root.GetProperty("licenses")[0].GetProperty("name").GetString());
+        var sources = root.GetProperty("sources").EnumerateArray().ToList();
+        Assert.Equal(2, sources.Count);
+        Assert.Contains(sources, s => s.GetProperty("path").GetString() == "corpus/leiden/2018/programmabegroting-2018-p9.txt"
+            && s.GetProperty("sha256").GetString() == Sha256(Path.Combine(corpus.Dir, "corpus", "leiden", "2018", "programmabegroting-2018-p9.txt")));
+
+        var resources = root.GetProperty("resources").EnumerateArray().ToList();
+        Assert.Equal(11, resources.Count);
+        foreach (var resource in resources)
+        {
+            var file = Path.Combine(corpus.Dir, "package", resource.GetProperty("path").GetString()!);
+            Assert.Equal("sha256:" + Sha256(file), resource.GetProperty("hash").GetString());
+            var fields = resource.GetProperty("schema").GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToList();
+            Assert.Equal(string.Join(',', fields), File.ReadLines(file).First());
+            Assert.All(resource.GetProperty("schema").GetProperty("fields").EnumerateArray(), f => Assert.True(f.TryGetProperty("description", out _), $"{file}: {f}"));
+        }
+
+        // What CSV readers guessed wrong: programme and schema_version are text, counts integers, values numbers.
+        JsonElement Field(string resource, string name) => resources.Single(r => r.GetProperty("name").GetString() == resource)
+            .GetProperty("schema").GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == name);
+        Assert.Equal("string", Field("facts", "programme").GetProperty("type").GetString());
+        Assert.Equal("string", Field("documents", "schema_version").GetProperty("type").GetString());
+        Assert.Equal("integer", Field("documents", "year").GetProperty("type").GetString());
+        Assert.Equal("number", Field("facts", "value").GetProperty("type").GetString());
+        Assert.Equal("boolean", Field("documents", "best_rendition").GetProperty("type").GetString());
+        var observations = resources.Single(r => r.GetProperty("name").GetString() == "observations").GetProperty("schema");
+        Assert.Contains(observations.GetProperty("foreignKeys").EnumerateArray(), k => k.GetProperty("reference").GetProperty("resource").GetString() == "indicators");
+
+        // Every foreign key holds in the data: each observation's indicator is in indicators.csv.
+        var indicators = File.ReadLines(Path.Combine(corpus.Dir, "package", "indicators.csv")).Skip(1).Select(l => l.Split(',')[0]).ToHashSet(StringComparer.Ordinal);
+        Assert.All(File.ReadLines(Path.Combine(corpus.Dir, "package", "observations.csv")).Skip(1), l => Assert.Contains(l.Split(',')[0], indicators));
+    }
+
+    [Fact]
+    public void Parquet_is_snappy_by_default_and_excel_csv_has_a_mark_semicolons_and_decimal_commas()
+    {
+        Assert.Equal(0, CliProcess.Run(corpus.Dir, "export", "--format", "parquet", "--out", "parquet", "--db", Db).Exit);
+        var codec = CliProcess.Run(corpus.Dir, "query", $"select distinct compression from parquet_metadata('{Path.Combine(corpus.Dir, "parquet", "facts.parquet")}')", "--db", Db);
+        Assert.Equal(["compression", "SNAPPY"], Lines(codec.Out));
+
+        Assert.Equal(0, CliProcess.Run(corpus.Dir, "export", "--format", "csv", "--excel", "--out", "excel", "--db", Db).Exit);
+        var bytes = File.ReadAllBytes(Path.Combine(corpus.Dir, "excel", "budget_lines.csv"));
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split('\n');
+        Assert.StartsWith("document_id;publication;", lines[0], StringComparison.Ordinal);
+
+        // Seed 000 line 343: 9A lasten rekening 2016 '6.596' (x € 1.000): 6596000 euros, with a decimal comma.
+        Assert.Contains(lines, l => l.Contains(";6596000,00;6.596;", StringComparison.Ordinal));
+
+        var usage = CliProcess.Run(corpus.Dir, "export", "--format", "parquet", "--excel", "--out", "x", "--db", Db);
+        Assert.Equal((2, true), (usage.Exit, usage.Err.Contains("--excel is for --format csv", StringComparison.Ordinal)));
+    }
+
+    private static string Sha256(string path) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
 }
