@@ -5,7 +5,6 @@ need=""
 command -v tesseract >/dev/null 2>&1 || need="$need tesseract-ocr"
 tesseract --list-langs 2>/dev/null | grep -qx nld || need="$need tesseract-ocr-nld"
 command -v pdftoppm >/dev/null 2>&1 || need="$need poppler-utils"
-[ -f /usr/share/dict/nederlands ] || need="$need wdutch"
 [ -z "$need" ] && exit 0
 
 if [ "$(id -u)" = 0 ]; then

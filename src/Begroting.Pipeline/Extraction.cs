@@ -229,6 +229,12 @@ public static partial class Extraction
             Title = entry?.Title,
             GivenBy = options.Kind is not null || options.Year is not null || options.Programme is not null ? IdentitySource.Option : IdentitySource.Manifest,
         };
+        // A text that is itself the output of an OCR (the manifest says so) is repaired as the OCR reader repairs what it recognises.
+        if (entry?.Recognised == true)
+        {
+            layout = Readers.Ocr.TextRepair.RecognisedText.RepairGiven(layout);
+        }
+
         return Normaliser.Normalise(layout, context, cancellationToken);
     }
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using Begroting.Model.Diagnostics;
+using Begroting.Model.Layout;
+using Begroting.Readers.Ocr.TextRepair;
 using Begroting.Readers.Pdf;
 
 namespace Begroting.Readers.Ocr;
@@ -52,6 +54,9 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
 
     /// <summary>Whether Tesseract runs here, and its version.</summary>
     public static string? TesseractVersion => Version.Value;
+
+    /// <summary>Repairs what recognition misread, once the recognised pages are laid out (<see cref="RecognisedText"/>).</summary>
+    public LayoutDocument RepairText(LayoutDocument layout) => RecognisedText.Repair(layout);
 
     public async Task<RecognisedPage> RecogniseAsync(PageImage page, CancellationToken cancellationToken = default)
     {

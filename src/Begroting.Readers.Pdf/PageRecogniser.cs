@@ -1,3 +1,5 @@
+using Begroting.Model.Layout;
+
 namespace Begroting.Readers.Pdf;
 
 /// <summary>A word recognised on a page image: its text, its box in points from the page's top left, its size and the recogniser's confidence (0 to 1).</summary>
@@ -21,4 +23,8 @@ public sealed record PageImage(string Path, string File, int Number, double Widt
 public interface IPageRecogniser
 {
     Task<RecognisedPage> RecogniseAsync(PageImage page, CancellationToken cancellationToken = default);
+
+    /// <summary>The layout of a document some of whose pages it recognised, with the recognised text repaired; called once the layout is made.</summary>
+    /// <remarks>Repairs need the layout: a column of figures says how a figure in it is grouped, the codes of the rows around one say which code it is.</remarks>
+    LayoutDocument RepairText(LayoutDocument layout) => layout;
 }

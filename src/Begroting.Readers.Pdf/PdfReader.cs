@@ -149,7 +149,8 @@ public static partial class PdfReader
             diagnostics.Add(new Diagnostic("ocr", Severity.Info, $"{recognised} of {pageCount} pages have no text layer and were read by OCR", file));
         }
 
-        return new LayoutDocument(file, "pdf", blocks, diagnostics);
+        var layout = new LayoutDocument(file, "pdf", blocks, diagnostics);
+        return recognised > 0 && options.Recogniser is { } reader ? reader.RepairText(layout) : layout;
     }
 
     /// <summary>A page waiting to be laid out: its text at once, or once its OCR is done.</summary>

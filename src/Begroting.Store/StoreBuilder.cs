@@ -33,14 +33,15 @@ public sealed record BuildResult(IReadOnlyList<ExtractionResult> Results, IReadO
 /// <summary>Extracts every document (again only when its content or the tool changed), links indicators into series and loads the store.</summary>
 public static class StoreBuilder
 {
-    /// <summary>Changes whenever the extraction code or the store's shape changes: the hash of the assemblies' module ids.</summary>
-    public static readonly string ToolVersion = ComputeToolVersion();
+    /// <summary>Changes whenever the extraction code or the store's shape changes: the hash of the assemblies' module ids, the schema and store versions, the embedded link model and the pinned OCR word list.</summary>
+    public static readonly string ToolVersion = ToolVersionWith(Readers.Ocr.TextRepair.Lexicon.WordListSha256);
 
-    private static string ComputeToolVersion()
+    /// <summary>The tool version with the OCR word list of the given hash: another list is another tool.</summary>
+    internal static string ToolVersionWith(string wordListSha256)
     {
         var ids = string.Join(",", new[] { typeof(Extraction), typeof(CanonicalDocument), typeof(Readers.Text.PlainTextReader), typeof(Readers.Html.HtmlPageReader), typeof(Readers.Pdf.PdfReader), typeof(Readers.Ocr.TesseractRecogniser) }
             .Select(t => t.Assembly.ManifestModule.ModuleVersionId.ToString("N")));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ids + ";" + CanonicalDocument.CurrentSchemaVersion + ";" + StoreSchema.Version + ";" + LinkPaths.EmbeddedHash)))[..16];
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ids + ";" + CanonicalDocument.CurrentSchemaVersion + ";" + StoreSchema.Version + ";" + LinkPaths.EmbeddedHash + ";" + wordListSha256)))[..16];
     }
 
     public static BuildResult Build(IReadOnlyList<string> inputs, string database, BuildOptions options, Func<string, string> display, Action<int, int, string>? progress = null)

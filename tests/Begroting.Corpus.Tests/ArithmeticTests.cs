@@ -44,7 +44,7 @@ public class ArithmeticTests
 
                     for (var i = 0; i < amount.Raw.Length; i++)
                     {
-                        if (!OcrRepair.DigitConfusions.TryGetValue(amount.Raw[i], out var others))
+                        if (!Readers.Ocr.TextRepair.Confusions.Digits.TryGetValue(amount.Raw[i], out var others))
                         {
                             continue;
                         }

@@ -1,7 +1,7 @@
 using Begroting.Model.Canonical;
 using Begroting.Model.Layout;
-using Begroting.Pipeline.Normalisation;
 using Begroting.Readers.Ocr;
+using Begroting.Readers.Ocr.TextRepair;
 using Begroting.Readers.Pdf;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
@@ -261,7 +261,7 @@ public sealed class OcrTests : IDisposable
             ocr);
         var repairs = new List<Repair>();
 
-        var rows = ((Table)OcrText.Repair([table], repairs)[0]).Rows;
+        var rows = ((Table)RecognisedText.Repair([table], repairs)[0]).Rows;
 
         Assert.Equal("* Effectindicator", rows[0].Cells[0].Text);
         Assert.Equal("19% (2017)*", rows[1].Cells[1].Text);
@@ -305,7 +305,7 @@ public sealed class OcrTests : IDisposable
         var given = new Paragraph(["ledereen telt mee"], new SourceRef("plan.txt", Line: 4));
         var repairs = new List<Repair>();
 
-        var blocks = OcrText.Repair([table, money, given, new Paragraph(["ledereen telt mee"], ocr)], repairs);
+        var blocks = RecognisedText.Repair([table, money, given, new Paragraph(["ledereen telt mee"], ocr)], repairs);
 
         var indicators = (Table)blocks[0];
         Assert.Equal("9A1.a Schaalscore \"sociale cohesie\"", indicators.Rows[1].Cells[0].Text);
@@ -404,11 +404,10 @@ public sealed class OcrTests : IDisposable
     [Fact]
     public void The_pieces_of_a_word_broken_at_a_line_end_are_judged_whole_and_not_repaired_alone()
     {
-        Assert.True(File.Exists("/usr/share/dict/nederlands"), "the Dutch word list (Debian wdutch) is needed; the test command installs it");
         var ocr = new SourceRef("scan.pdf", Page: 26, Confidence: 0.9);
         var repairs = new List<Repair>();
 
-        var blocks = OcrText.Repair([new Paragraph(["deelname aan activi-", "teiten buitenshuis", "en aan activiteilen in de Begroüng"], ocr)], repairs);
+        var blocks = RecognisedText.Repair([new Paragraph(["deelname aan activi-", "teiten buitenshuis", "en aan activiteilen in de Begroüng"], ocr)], repairs);
 
         // 'teiten' alone is one confusion from 'teilen'; with its head it is 'activiteiten', a word.
         // 'Begroüng' is the ligature 'ti' read as one letter.
@@ -431,7 +430,7 @@ public sealed class OcrTests : IDisposable
             ocr);
         var repairs = new List<Repair>();
 
-        var rows = ((Table)OcrText.Repair([table], repairs)[0]).Rows;
+        var rows = ((Table)RecognisedText.Repair([table], repairs)[0]).Rows;
 
         Assert.Equal(["", "2021", "2022", "2023", "2024", ""], rows[1].Cells.Select(c => c.Text));
         Assert.Equal("999", rows[2].Cells[2].Text);
@@ -454,7 +453,7 @@ public sealed class OcrTests : IDisposable
             ocr);
         var repairs = new List<Repair>();
 
-        var rows = ((Table)OcrText.Repair([table], repairs)[0]).Rows;
+        var rows = ((Table)RecognisedText.Repair([table], repairs)[0]).Rows;
 
         Assert.Equal(["", "2021", "2022", "2023", ""], rows[1].Cells.Select(c => c.Text));
         Assert.Equal(["9B1.a Percentage", "89%", "-", "86%", "97%"], rows[2].Cells.Select(c => c.Text));
@@ -465,12 +464,11 @@ public sealed class OcrTests : IDisposable
     [Fact]
     public void Words_the_scan_ran_together_or_thinned_and_a_comma_read_as_a_stop_in_a_cell_are_repaired_and_abbreviations_and_pieces_are_not()
     {
-        Assert.True(File.Exists("/usr/share/dict/nederlands"), "the Dutch word list (Debian wdutch) is needed; the test command installs it");
         var ocr = new SourceRef("scan.pdf", Page: 8, Confidence: 0.9);
         var repairs = new List<Repair>();
         var goals = new Table([new TableRow([new Cell(["9D2.1 Voorkómen van geweld in huiselijke kring. het stoppen van geweld"], ocr)], ocr)], TableForm.Grid, ocr);
 
-        var blocks = OcrText.Repair(
+        var blocks = RecognisedText.Repair(
             [
                 goals,
                 new Paragraph(["geweld in het huishouden ofgezin, zorginhou delijk, incl. de ouderen"], ocr),
@@ -491,15 +489,10 @@ public sealed class OcrTests : IDisposable
     [Fact]
     public void A_hyphen_lost_at_a_line_end_is_put_back_only_where_the_next_piece_is_no_word()
     {
-        if (!File.Exists("/usr/share/dict/nederlands"))
-        {
-            return;
-        }
-
         var repairs = new List<Repair>();
 
-        var broken = OcrText.LostHyphens(["passende ondersteu", "ning van mensen"], "scan.pdf#p2", repairs);
-        var phrase = OcrText.LostHyphens(["dat cliënten blijven thuis", "wonen en dat"], "scan.pdf#p2", repairs);
+        var broken = RecognisedText.LostHyphens(["passende ondersteu", "ning van mensen"], "scan.pdf#p2", repairs);
+        var phrase = RecognisedText.LostHyphens(["dat cliënten blijven thuis", "wonen en dat"], "scan.pdf#p2", repairs);
 
         Assert.Equal(["passende ondersteu-", "ning van mensen"], broken);
         Assert.Equal("passende ondersteuning van mensen", Begroting.Model.Text.Hyphenation.JoinLines(broken));
@@ -516,7 +509,7 @@ public sealed class OcrTests : IDisposable
         var given = new SourceRef("plan.txt", Line: 12);
         var repairs = new List<Repair>();
 
-        var blocks = OcrText.Repair(
+        var blocks = RecognisedText.Repair(
             [
                 new Paragraph(["Programma 9 omvat in 2013 een bedrag van", "afgerond € 43.500.000,— Dit bestaat voor bijna"], ocr),
                 new Paragraph(["afgerond € 43.500.000,— Dit bestaat"], given),

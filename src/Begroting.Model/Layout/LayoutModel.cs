@@ -99,4 +99,8 @@ public sealed record Cell(IReadOnlyList<string> Lines, SourceRef Source, bool Is
 }
 
 /// <summary>What a reader produces: blocks in reading order plus what it noticed.</summary>
-public sealed record LayoutDocument(string File, string Format, IReadOnlyList<Block> Blocks, IReadOnlyList<Diagnostics.Diagnostic> Diagnostics, bool EndsWithNewline = true);
+public sealed record LayoutDocument(string File, string Format, IReadOnlyList<Block> Blocks, IReadOnlyList<Diagnostics.Diagnostic> Diagnostics, bool EndsWithNewline = true)
+{
+    /// <summary>What the reader changed in text it recognised (OCR), each with what was read, what it became, why and where; the canonical document keeps them.</summary>
+    public IReadOnlyList<Canonical.Repair> Repairs { get; init; } = [];
+}

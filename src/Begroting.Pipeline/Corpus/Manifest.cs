@@ -18,7 +18,8 @@ public sealed record ManifestEntry(
     string Sha256,
     string? Title = null,
     string? Notes = null,
-    string? Gold = null)
+    string? Gold = null,
+    bool? Recognised = null)
 {
     /// <summary>A document of several pages is a folder; its path ends with '/'.</summary>
     public bool IsFolder => Path.EndsWith('/');

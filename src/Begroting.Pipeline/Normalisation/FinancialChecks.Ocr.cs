@@ -136,7 +136,7 @@ internal sealed partial class FinancialChecksCore
 
         for (var i = 0; i < raw.Length; i++)
         {
-            if (!OcrRepair.DigitConfusions.TryGetValue(raw[i], out var others))
+            if (!Readers.Ocr.TextRepair.Confusions.Digits.TryGetValue(raw[i], out var others))
             {
                 continue;
             }

@@ -26,7 +26,7 @@ public sealed record FinancialCheckResult(IReadOnlyList<FinancialTable> Tables, 
 /// <para>
 /// An amount read by OCR (flag <c>ocr</c>) is corrected only when the failing sums that touch one another all share
 /// exactly one such amount for which exactly one change of one digit into a digit OCR confuses it with
-/// (<see cref="OcrRepair.DigitConfusions"/>) makes every sum it is part of add up. Two amounts or two changes that
+/// (<see cref="Readers.Ocr.TextRepair.Confusions.Digits"/>) makes every sum it is part of add up. Two amounts or two changes that
 /// would do leave everything as read, with the warnings. Text that was given (no <c>ocr</c> flag) is never changed.
 /// Confidence of an OCR amount: at least 0.99 when every sum it is part of adds up, halved when one does not, 0.9 after
 /// a correction; amounts without a confidence keep none.

@@ -83,7 +83,7 @@ internal sealed partial class NormaliserCore
             // A goal is a statement without a full stop; the sentences around it say where goals are worked out.
             if (text.Length > 0 && !text.EndsWith('.') && char.IsUpper(text[0]))
             {
-                goals.Add(new Goal(null, null, OcrRepair.Apply(text, repairs), [], [], Prov(source)));
+                goals.Add(new Goal(null, null, text, [], [], Prov(source)));
             }
         }
     }
@@ -99,7 +99,7 @@ internal sealed partial class NormaliserCore
         {
             if (FootnoteStart().Match(text) is { Success: true } fn && (current.Concat(items.SelectMany(i => i.Parts)).Any(p => GluedMarker().IsMatch(p.Text)) || items.Any(i => i.SourceMarker.Length > 0)))
             {
-                var note = new Footnote(fn.Groups["marker"].Value, OcrRepair.Apply(text[fn.Length..].Trim(), repairs));
+                var note = new Footnote(fn.Groups["marker"].Value, text[fn.Length..].Trim());
                 foreach (var i in pendingMarked)
                 {
                     (notes.TryGetValue(i, out var list) ? list : notes[i] = []).Add(note);
@@ -125,7 +125,7 @@ internal sealed partial class NormaliserCore
             var afterColon = bron.LastIndexOf(':');
             var name = (afterColon >= 0 ? bron[(afterColon + 1)..] : bron[4..]).Trim();
             var (bronText, marker) = Codes.SplitMarker(name);
-            items.Add((current, OcrRepair.Apply(bronText.TrimEnd('.'), repairs), marker));
+            items.Add((current, bronText.TrimEnd('.'), marker));
             if (marker.Length > 0 || current.Any(p => GluedMarker().IsMatch(p.Text)))
             {
                 pendingMarked.Add(items.Count - 1);
@@ -155,7 +155,7 @@ internal sealed partial class NormaliserCore
         var lead = parts.FindIndex(p => p.Text.Any(char.IsDigit) || !p.Text.TrimEnd().EndsWith('.'));
         parts = parts[Math.Min(lead < 0 ? parts.Count : lead, Math.Max(parts.Count - 1, 0))..];
 
-        var text = OcrRepair.Apply(Bullet().Replace(DutchValue.Collapse(string.Join(" ", parts.Select(p => p.Text))), string.Empty), repairs);
+        var text = Bullet().Replace(DutchValue.Collapse(string.Join(" ", parts.Select(p => p.Text))), string.Empty);
         if (!text.Any(char.IsDigit) && !TargetCue().IsMatch(text))
         {
             return;

@@ -43,7 +43,9 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
             warnings.Add(new Warning(d.Code, d.Message, d.Location));
         }
 
-        blocks = DropEmptyTables(OcrText.Repair(CellStreamTables.Rebuild(layout.Blocks), repairs));
+        // The reader repaired what it recognised; its repairs come first, as the text they changed came first.
+        repairs.AddRange(layout.Repairs);
+        blocks = DropEmptyTables(CellStreamTables.Rebuild(layout.Blocks));
         cancellationToken.ThrowIfCancellationRequested();
         CheckTruncation();
         CollectAreas();

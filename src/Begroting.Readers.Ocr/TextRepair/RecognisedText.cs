@@ -4,17 +4,48 @@ using System.Text.RegularExpressions;
 using Begroting.Model.Canonical;
 using Begroting.Model.Layout;
 
-namespace Begroting.Pipeline.Normalisation;
+namespace Begroting.Readers.Ocr.TextRepair;
 
-/// <summary>Repairs the text of blocks read by OCR (those whose source carries a confidence) before it is read as budget data.</summary>
+/// <summary>Repairs the text of blocks laid out from recognised pages (those whose source carries a confidence), so that the layout holds what the page printed.</summary>
 /// <remarks>
 /// Each repair is recorded with what was read, what it became, why and where, and lowers the confidence of the
-/// text it touched. Words are repaired only towards a word of the Dutch word list (Debian's wdutch) or of the
-/// budget vocabulary, never away from one: a name the list does not know stays as it was read.
+/// text it touched. Words are repaired only towards a word of the <see cref="Lexicon"/>, never away from one: a
+/// name the lists do not know stays as it was read. The characters it undoes are those of <see cref="Confusions"/>.
 /// </remarks>
-internal static partial class OcrText
+public static partial class RecognisedText
 {
     private const double RepairedConfidence = 0.9;
+
+    /// <summary>The layout with its recognised text repaired and the repairs recorded in it; a layout without recognised text as it was.</summary>
+    public static LayoutDocument Repair(LayoutDocument layout)
+    {
+        var repairs = new List<Repair>();
+        var blocks = Repair(layout.Blocks, repairs);
+        return repairs.Count == 0 ? layout : layout with { Blocks = blocks, Repairs = [.. layout.Repairs, .. repairs] };
+    }
+
+    /// <summary>A layout whose whole text an OCR made before it was given (a scan's text handed over as a file), repaired as recognised text is.</summary>
+    /// <remarks>The text keeps no confidence: none was given, and its values pass for given ones.</remarks>
+    public static LayoutDocument RepairGiven(LayoutDocument layout)
+    {
+        var repaired = Repair(layout with { Blocks = layout.Blocks.Select(b => WithConfidence(b, 1.0)).ToList() });
+        return repaired with { Blocks = repaired.Blocks.Select(b => WithConfidence(b, null)).ToList() };
+    }
+
+    private static Block WithConfidence(Block block, double? confidence)
+    {
+        SourceRef S(SourceRef s) => s with { Confidence = confidence };
+        return block switch
+        {
+            Table t => t with
+            {
+                Source = S(t.Source),
+                Rows = t.Rows.Select(r => r with { Source = S(r.Source), Cells = r.Cells.Select(c => c with { Source = S(c.Source) }).ToList() }).ToList(),
+                Caption = t.Caption is { } caption ? caption with { Source = S(caption.Source) } : null,
+            },
+            _ => block with { Source = S(block.Source) },
+        };
+    }
 
     public static IReadOnlyList<Block> Repair(IReadOnlyList<Block> blocks, List<Repair> repairs)
     {
@@ -179,10 +210,10 @@ internal static partial class OcrText
 
         // The stop in a code ('9B2.1', '9A1.b') reads as a comma or colon.
         text = Replace(text, CodeStop(), m => m.Groups["code"].Value + ".", "stop in a code read as a comma or colon", where, repairs);
-        text = Replace(text, DigitsWithLetters(), m => m.Value.Replace('O', '0').Replace('o', '0').Replace('l', '1').Replace('I', '1'), "letter read for a digit inside a number", where, repairs);
+        text = Replace(text, InsideNumbers.Value.Pattern, m => InsideNumbers.Value.Undo(m.Value), InsideNumbers.Value.Reason, where, repairs);
 
         // An 'A' for a '4' only in what can be nothing but an amount (a minus or thousands groups): '9A1' is a code.
-        text = Replace(text, AmountWithA(), m => m.Value.Replace('A', '4'), "letter read for a digit inside a number", where, repairs);
+        text = Replace(text, InsideAmounts.Value.Pattern, m => InsideAmounts.Value.Undo(m.Value), InsideAmounts.Value.Reason, where, repairs);
         text = Token().Replace(text, m =>
         {
             if (vocabulary.GetValueOrDefault(m.Value) != 1)
@@ -193,7 +224,7 @@ internal static partial class OcrText
             // A word the list knows stays, unless one confusion makes it a code (letters and digits) that stands
             // elsewhere in the document ('Po' once beside 'P9' in the other reserves' names).
             var listed = Lexicon.Lists(m.Value);
-            foreach (var (from, to) in DocumentConfusions)
+            foreach (var (from, to, _, _) in DocumentConfusions.Value)
             {
                 for (var i = m.Value.IndexOf(from, StringComparison.Ordinal); i >= 0; i = m.Value.IndexOf(from, i + 1, StringComparison.Ordinal))
                 {
@@ -315,12 +346,7 @@ internal static partial class OcrText
         return rows.Select((row, i) => row with { Cells = result[i] }).ToList();
     }
 
-    private static readonly (string From, string To)[] DocumentConfusions =
-    [
-        ("F", "P"), ("P", "F"), ("c", "e"), ("e", "c"), ("l", "I"), ("I", "l"), ("1", "l"), ("l", "1"), ("0", "O"), ("O", "0"),
-        ("5", "S"), ("S", "5"), ("8", "B"), ("B", "8"), ("rn", "m"), ("m", "rn"), ("h", "b"), ("b", "h"), ("n", "u"), ("u", "n"),
-        ("o", "9"), ("g", "9"), ("q", "9"),
-    ];
+    private static readonly Lazy<IReadOnlyList<Confusion>> DocumentConfusions = new(() => Confusions.For("document"));
 
     /// <summary>A column a ruling line read inside it cut in two ('2021 | | 022' over '89% | - | | 86%'): two neighbouring columns of figures that no row fills both of are one.</summary>
     /// <remarks>A real column has its header, its year or its figure in every row where its neighbour has one too, if only in the row of years; a blur-made line splits one column's cells between two.</remarks>
@@ -359,9 +385,9 @@ internal static partial class OcrText
     {
         var result = rows.Select(r => r.Cells.ToList()).ToList();
         // Only a row of years and such pieces: a '999' among amounts beside a '2000' is an amount.
-        foreach (var cells in result.Where(cells => cells.Select(Single).All(t => t is null || !FigureLike().IsMatch(t) || DutchValue.IsYear(t) || ThreeDigits().IsMatch(t))))
+        foreach (var cells in result.Where(cells => cells.Select(Single).All(t => t is null || !FigureLike().IsMatch(t) || Year().IsMatch(t.Trim()) || ThreeDigits().IsMatch(t))))
         {
-            int? YearAt(int c) => c >= 0 && c < cells.Count && Single(cells[c]) is { } t && DutchValue.IsYear(t) ? int.Parse(t, CultureInfo.InvariantCulture) : null;
+            int? YearAt(int c) => c >= 0 && c < cells.Count && Single(cells[c]) is { } t && Year().IsMatch(t.Trim()) ? int.Parse(t, CultureInfo.InvariantCulture) : null;
             foreach (var step in new[] { -1, 1 })
             {
                 for (var k = 0; k < cells.Count; k++)
@@ -393,7 +419,7 @@ internal static partial class OcrText
     /// <remarks>Codes run in order down a table (9A1.a, 9A1.b, ...): a first word within two characters of the code the row before or after implies is that code.</remarks>
     private static List<TableRow> RepairCodes(List<TableRow> rows, List<Repair> repairs)
     {
-        string? CodeOf(TableRow row) => row.Cells.Count > 0 && row.Cells[0].Lines.Count > 0 && Codes.IndicatorLine().Match(row.Cells[0].Text) is { Success: true } m ? m.Groups["code"].Value : null;
+        string? CodeOf(TableRow row) => row.Cells.Count > 0 && row.Cells[0].Lines.Count > 0 && IndicatorLine().Match(row.Cells[0].Text) is { Success: true } m ? m.Groups["code"].Value : null;
         var result = rows.ToList();
 
         // The first row with a code from 'from' on in the direction of 'step', or -1.
@@ -526,6 +552,13 @@ internal static partial class OcrText
     [GeneratedRegex(@"(?<=(?:^|\s))\p{Ll}+$")]
     private static partial Regex LineEndWord();
 
+    // An indicator code at a row's start ('9A1.a Schaalscore'): the shape of the documents' codes.
+    [GeneratedRegex(@"^(?<code>\d{1,2}[A-Z]\d{1,2}\.[a-z]{1,2})\s+(?<name>\S.*)$")]
+    private static partial Regex IndicatorLine();
+
+    [GeneratedRegex(@"^(?:19|20)\d{2}$")]
+    private static partial Regex Year();
+
     [GeneratedRegex(@"^\d{3}$")]
     private static partial Regex ThreeDigits();
 
@@ -541,8 +574,6 @@ internal static partial class OcrText
     [GeneratedRegex(@"(?<=[\p{L}\d)%])""+(?=\**(?:\s|$))")]
     private static partial Regex GluedMarker();
 
-    [GeneratedRegex(@"^(?=[^A]*A)(?=(?:[^\d]*\d){2})(?:-[\dA][\dA.,]*|[\dA]{1,3}(?:\.[\dA]{3})+)$")]
-    private static partial Regex AmountWithA();
 
     [GeneratedRegex(@"(?<=(?:^|\s)\p{Ll}{2,6}),(?=\s\p{Lu})")]
     private static partial Regex AbbreviationComma();
@@ -583,9 +614,26 @@ internal static partial class OcrText
     [GeneratedRegex("[‘’‚“”„]")]
     private static partial Regex CurlyQuote();
 
+    /// <summary>Letters read for digits, the pattern of what they can stand in and how they are undone.</summary>
+    private sealed record DigitLetters(Regex Pattern, Func<string, string> Undo, string Reason)
+    {
+        public static DigitLetters Of(string rule, Func<string, string> pattern)
+        {
+            var pairs = Confusions.For(rule);
+            var letters = string.Concat(pairs.Select(c => c.Read));
+            var map = pairs.ToDictionary(c => c.Read[0], c => c.Meant[0]);
+            return new DigitLetters(
+                new Regex(pattern(Regex.Escape(letters)), RegexOptions.CultureInvariant),
+                text => string.Concat(text.Select(ch => map.GetValueOrDefault(ch, ch))),
+                pairs.Select(c => c.Reason).Distinct().Single());
+        }
+    }
+
     // A number with a letter that looks like a digit inside it: '1O0', '2O15', '1l'.
-    [GeneratedRegex(@"(?<![\p{L}\d])(?=[\dOolI.,]*\d)(?=[\dOolI.,]*[OolI])[\dOolI][\dOolI.,]*[\d](?![\p{L}\d])")]
-    private static partial Regex DigitsWithLetters();
+    private static readonly Lazy<DigitLetters> InsideNumbers = new(() => DigitLetters.Of("number", l => $@"(?<![\p{{L}}\d])(?=[\d{l}.,]*\d)(?=[\d{l}.,]*[{l}])[\d{l}][\d{l}.,]*[\d](?![\p{{L}}\d])"));
+
+    // The same only in what can be nothing but an amount: a minus before it, or thousands groups.
+    private static readonly Lazy<DigitLetters> InsideAmounts = new(() => DigitLetters.Of("amount", l => $@"^(?=[^{l}]*[{l}])(?=(?:[^\d]*\d){{2}})(?:-[\d{l}][\d{l}.,]*|[\d{l}]{{1,3}}(?:\.[\d{l}]{{3}})+)$"));
 
     [GeneratedRegex(@"(?<![\p{L}\d])[\p{L}\d]{2,}(?![\p{L}\d])")]
     private static partial Regex Token();
