@@ -15,12 +15,110 @@ public sealed record ColumnHeader(string Text, int? Year, int? Quarter);
 /// </remarks>
 public static partial class HeaderModel
 {
-    public static IReadOnlyList<ColumnHeader> Read(IReadOnlyList<IReadOnlyList<string>> headerRows, int bodyWidth, Func<string, bool> takesYears, out bool positional)
+    /// <param name="headerRows">The rows above the body, as the serialisation gave them.</param>
+    /// <param name="bodyWidth">The widest body row; header rows as wide are read by position.</param>
+    /// <param name="takesYears">A group word that spans several years ('Meerjarenraming', 'Streefwaarden').</param>
+    /// <param name="positional">Whether the columns stand at the body's positions.</param>
+    /// <param name="takesOneYear">A column word printed over its own year ('Rekening' over '2016').</param>
+    public static IReadOnlyList<ColumnHeader> Read(IReadOnlyList<IReadOnlyList<string>> headerRows, int bodyWidth, Func<string, bool> takesYears, out bool positional, Func<string, bool>? takesOneYear = null)
     {
         var rows = headerRows.Where(r => r.Any(c => c.Length > 0)).ToList();
-        positional = rows.Count > 0 && rows.Max(r => r.Count) >= bodyWidth && bodyWidth > 0;
-        return positional ? ReadPositional(rows, bodyWidth) : ReadSequential(rows, takesYears);
+
+        // A row of bare years narrower than the body lost its empty cells (pipe rows without spans): it names groups by
+        // sequence, whatever the rows above it kept.
+        bool LostSpans(IReadOnlyList<string> r) => r.Count < bodyWidth && r.All(c => c.Length > 0 && YearOnly().IsMatch(c));
+        var framed = rows.Where(r => !LostSpans(r)).ToList();
+        positional = framed.Count > 0 && framed.Max(r => r.Count) >= bodyWidth && bodyWidth > 0;
+        if (!positional)
+        {
+            return CarryGroups(ReadSequential(rows, takesYears, takesOneYear), takesYears);
+        }
+
+        var columns = ReadPositional(framed, bodyWidth);
+        foreach (var years in rows.Where(LostSpans))
+        {
+            var width = columns.Count;
+            NameGroups(columns, years, takesYears, takesOneYear);
+            positional &= columns.Count == width;
+        }
+
+        return CarryGroups(columns, takesYears);
     }
+
+    /// <summary>
+    /// Bare years under year-less columns: in order to the columns that take one year each when there are as many
+    /// ('Rekening' over '2016', 'Begroting' over '2017'); one each for a run of as many cells of one group word (its word
+    /// over its year in every cell: 'Streefwaarde' over '2018'); else every year for the last group (a word spanning them).
+    /// </summary>
+    private static void NameGroups(List<ColumnHeader> columns, IReadOnlyList<string> years, Func<string, bool> takesYears, Func<string, bool>? takesOneYear)
+    {
+        var singles = Enumerable.Range(1, Math.Max(columns.Count - 1, 0)).Where(c => columns[c].Year is null && !takesYears(columns[c].Text) && takesOneYear?.Invoke(columns[c].Text) == true).ToList();
+        if (singles.Count > 0 && singles.Count == years.Count)
+        {
+            for (var k = 0; k < singles.Count; k++)
+            {
+                columns[singles[k]] = Describe(columns[singles[k]].Text + " " + years[k]);
+            }
+
+            return;
+        }
+
+        var groups = Enumerable.Range(1, Math.Max(columns.Count - 1, 0)).Where(c => columns[c].Year is null && takesYears(columns[c].Text)).ToList();
+        if (groups.Count == 0)
+        {
+            return;
+        }
+
+        // Maximal runs of neighbouring group columns with the same word.
+        var runs = new List<List<int>>();
+        foreach (var c in groups)
+        {
+            if (runs.Count > 0 && runs[^1][^1] == c - 1 && columns[c - 1].Text == columns[c].Text)
+            {
+                runs[^1].Add(c);
+            }
+            else
+            {
+                runs.Add([c]);
+            }
+        }
+
+        if (years.Count > 1 && runs.LastOrDefault(r => r.Count == years.Count) is { } run)
+        {
+            for (var k = 0; k < run.Count; k++)
+            {
+                columns[run[k]] = Describe(columns[run[k]].Text + " " + years[k]);
+            }
+
+            return;
+        }
+
+        var group = groups[^1];
+        var text = columns[group].Text;
+        columns.RemoveAt(group);
+        columns.InsertRange(group, years.Select(y => Describe(text + " " + y)));
+    }
+
+    /// <summary>
+    /// A header flattened into one row may print a group's word over its first year only ('Meerjarenraming 2019 | 2020 | 2021',
+    /// 'Realisatie 2021 | 2022'): a bare year right of a column of a group that takes years belongs to that group.
+    /// </summary>
+    private static List<ColumnHeader> CarryGroups(List<ColumnHeader> columns, Func<string, bool> takesYears)
+    {
+        for (var c = 1; c < columns.Count; c++)
+        {
+            var left = columns[c - 1];
+            if (YearOnly().IsMatch(columns[c].Text) && left.Year is not null && GroupWords(left.Text) is { Length: > 0 } group && takesYears(group))
+            {
+                columns[c] = Describe(group + " " + columns[c].Text);
+            }
+        }
+
+        return columns;
+    }
+
+    /// <summary>The header's words without its year, in their own case: 'Meerjarenraming 2019' gives 'Meerjarenraming'.</summary>
+    private static string GroupWords(string text) => DutchValue.Collapse(YearInText().Replace(text, " "));
 
     private static List<ColumnHeader> ReadPositional(List<IReadOnlyList<string>> rows, int width)
     {
@@ -71,7 +169,7 @@ public static partial class HeaderModel
         return texts.Select(t => Describe(string.Join(" ", t))).ToList();
     }
 
-    private static List<ColumnHeader> ReadSequential(List<IReadOnlyList<string>> rows, Func<string, bool> takesYears)
+    private static List<ColumnHeader> ReadSequential(List<IReadOnlyList<string>> rows, Func<string, bool> takesYears, Func<string, bool>? takesOneYear)
     {
         var columns = new List<ColumnHeader>();
         foreach (var row in rows)
@@ -79,22 +177,7 @@ public static partial class HeaderModel
             var cells = row.Where(c => c.Length > 0).ToList();
             if (columns.Count > 0 && cells.Count > 0 && cells.All(c => YearOf(c) is not null && YearOnly().IsMatch(c)))
             {
-                // A row of bare years belongs to the last group that has none.
-                var group = -1;
-                for (var c = 1; c < columns.Count; c++)
-                {
-                    if (columns[c].Year is null && takesYears(columns[c].Text))
-                    {
-                        group = c;
-                    }
-                }
-                if (group >= 0)
-                {
-                    var text = columns[group].Text;
-                    columns.RemoveAt(group);
-                    columns.InsertRange(group, cells.Select(y => Describe(text + " " + y)));
-                }
-
+                NameGroups(columns, cells, takesYears, takesOneYear);
                 continue;
             }
 

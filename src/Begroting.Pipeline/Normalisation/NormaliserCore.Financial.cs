@@ -16,7 +16,7 @@ internal sealed partial class NormaliserCore
 
         var body = Enumerable.Range(headerCount, grid.Count - headerCount).ToList();
         var bodyWidth = body.Count > 0 ? body.Max(r => grid[r].Count) : 0;
-        var headers = HeaderModel.Read(grid.Take(headerCount).ToList(), bodyWidth, h => MoneyKind(h) == ColumnKind.Meerjarenraming, out var positional);
+        var headers = HeaderModel.Read(grid.Take(headerCount).ToList(), bodyWidth, h => MoneyKind(h) == ColumnKind.Meerjarenraming, out var positional, h => MoneyKind(h) is not null);
         var columns = new List<(int Position, FinancialColumn Column)>();
         int? previousYear = null;
         for (var i = 0; i < headers.Count; i++)
