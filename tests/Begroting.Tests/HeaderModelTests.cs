@@ -64,4 +64,30 @@ public class HeaderModelTests
         Assert.False(positional);
         Assert.Equal(["Rekening 2016", "Begroting 2017", "Begroting 2018", "Meerjarenraming 2019", "Meerjarenraming 2020", "Meerjarenraming 2021"], columns.Skip(1).Select(c => c.Text));
     }
+
+    [Theory]
+    [InlineData("Werk")] // the corner's second line, the unit, before the years
+    [InlineData("")]
+    public void Each_cell_over_its_own_year_takes_one_year_also_when_its_group_word_repeats(string corner)
+    {
+        static bool Money(string h) => h.StartsWith("Rekening", StringComparison.Ordinal) || h.StartsWith("Begroting", StringComparison.Ordinal) || Group(h);
+        List<string> top = ["Rekening", "Begroting", "Meerjarenraming", "Meerjarenraming"];
+        List<string> years = ["2016", "2017", "2019", "2020"];
+        if (corner.Length > 0)
+        {
+            top.Insert(0, corner);
+            years.Insert(0, "bedragen x € 1.000");
+        }
+
+        var columns = HeaderModel.Read([top, years], 8, Group, out _, Money);
+        Assert.Equal(["Rekening 2016", "Begroting 2017", "Meerjarenraming 2019", "Meerjarenraming 2020"], columns.Skip(corner.Length > 0 ? 1 : 0).Select(c => c.Text));
+    }
+
+    [Fact]
+    public void A_row_as_wide_as_the_row_above_continues_its_cells()
+    {
+        static bool Money(string h) => h.StartsWith("Rekening", StringComparison.Ordinal) || h.StartsWith("Wijziging", StringComparison.Ordinal) || h.StartsWith("Begroting", StringComparison.Ordinal);
+        var columns = HeaderModel.Read([["Rekening", "Wijziging", "Begroting 2017"], ["2016", "Begroting", "na wijziging"]], 5, Group, out _, Money);
+        Assert.Equal(["Rekening 2016", "Wijziging Begroting", "Begroting 2017 na wijziging"], columns.Select(c => c.Text));
+    }
 }

@@ -154,10 +154,10 @@ public class NormaliserTests
         const string header = "\t\tRekening 2016\tBegroting 2017\nbedragen x € 1.000\n";
         var doc = TestDocuments.Normalise("Programmabegroting 2018\n\nProgramma 7 Werk\n\n" + header +
             "Werk\n\tLasten\t1\t2\n\tBaten\t-1\t0\nInkomen\n\tLasten\t3\t4\n\n12\n\nProgrammabegroting 2018\n\n" +
-            header + "\tBaten\t-3\t-4\n\tSaldo\t0\t0\n");
+            header + "\tBaten\t-3\t-4\n\tSaldo\t0\t0\n\n13\n\nProgrammabegroting 2018\n\n" + header + "Zorg\n\tLasten\t5\t6\n");
         var table = Assert.Single(doc.FinancialTables);
         Assert.Equal(1000m, table.Scale);
-        Assert.Equal(["Werk", "Werk", "Inkomen", "Inkomen", "Inkomen"], table.Rows.Select(r => r.Group));
+        Assert.Equal(["Werk", "Werk", "Inkomen", "Inkomen", "Inkomen", "Zorg"], table.Rows.Select(r => r.Group));
         Assert.Equal(-4000m, table.Rows[3].Amounts[1].Euros);
     }
 

@@ -46,30 +46,15 @@ public static partial class HeaderModel
     }
 
     /// <summary>
-    /// Bare years under year-less columns: in order to the columns that take one year each when there are as many
-    /// ('Rekening' over '2016', 'Begroting' over '2017'); one each for a run of as many cells of one group word (its word
-    /// over its year in every cell: 'Streefwaarde' over '2018'); else every year for the last group (a word spanning them).
+    /// Bare years under year-less columns. Each cell had its year under its word when there are as many years as cells
+    /// that take one: words that take one year ('Rekening' over '2016'), every cell of a run of one group word
+    /// ('Streefwaarde' printed over each year), and a lone group word followed by bare years (flattened over its first
+    /// year); a lone group word elsewhere spans years and is skipped. Else a run of as many cells of one group word takes
+    /// one each, else every year goes to the last group (a word spanning them).
     /// </summary>
     private static void NameGroups(List<ColumnHeader> columns, IReadOnlyList<string> years, Func<string, bool> takesYears, Func<string, bool>? takesOneYear)
     {
-        var singles = Enumerable.Range(1, Math.Max(columns.Count - 1, 0)).Where(c => columns[c].Year is null && !takesYears(columns[c].Text) && takesOneYear?.Invoke(columns[c].Text) == true).ToList();
-        if (singles.Count > 0 && singles.Count == years.Count)
-        {
-            for (var k = 0; k < singles.Count; k++)
-            {
-                columns[singles[k]] = Describe(columns[singles[k]].Text + " " + years[k]);
-            }
-
-            return;
-        }
-
-        var groups = Enumerable.Range(1, Math.Max(columns.Count - 1, 0)).Where(c => columns[c].Year is null && takesYears(columns[c].Text)).ToList();
-        if (groups.Count == 0)
-        {
-            return;
-        }
-
-        // Maximal runs of neighbouring group columns with the same word.
+        var groups = Enumerable.Range(0, columns.Count).Where(c => columns[c].Year is null && takesYears(columns[c].Text)).ToList();
         var runs = new List<List<int>>();
         foreach (var c in groups)
         {
@@ -83,13 +68,24 @@ public static partial class HeaderModel
             }
         }
 
+        var slots = Enumerable.Range(0, columns.Count).Where(c => columns[c].Year is null && (
+            (!takesYears(columns[c].Text) && takesOneYear?.Invoke(columns[c].Text) == true)
+            || runs.Any(r => r.Count > 1 && r.Contains(c))
+            || (c + 1 < columns.Count && runs.Any(r => r.Count == 1 && r[0] == c) && YearOnly().IsMatch(columns[c + 1].Text)))).ToList();
+        if (slots.Count > 0 && slots.Count == years.Count)
+        {
+            Name(slots);
+            return;
+        }
+
         if (years.Count > 1 && runs.LastOrDefault(r => r.Count == years.Count) is { } run)
         {
-            for (var k = 0; k < run.Count; k++)
-            {
-                columns[run[k]] = Describe(columns[run[k]].Text + " " + years[k]);
-            }
+            Name(run);
+            return;
+        }
 
+        if (groups.Count == 0)
+        {
             return;
         }
 
@@ -97,6 +93,14 @@ public static partial class HeaderModel
         var text = columns[group].Text;
         columns.RemoveAt(group);
         columns.InsertRange(group, years.Select(y => Describe(text + " " + y)));
+
+        void Name(List<int> at)
+        {
+            for (var k = 0; k < at.Count; k++)
+            {
+                columns[at[k]] = Describe(columns[at[k]].Text + " " + years[k]);
+            }
+        }
     }
 
     /// <summary>
@@ -178,6 +182,25 @@ public static partial class HeaderModel
             if (columns.Count > 0 && cells.Count > 0 && cells.All(c => YearOf(c) is not null && YearOnly().IsMatch(c)))
             {
                 NameGroups(columns, cells, takesYears, takesOneYear);
+                continue;
+            }
+
+            if (columns.Count > 0 && cells.Count > 1 && YearOnly().IsMatch(cells[^1]) && !YearOnly().IsMatch(cells[0]) && cells.Skip(1).All(c => YearOnly().IsMatch(c)))
+            {
+                // The label column's second line (the unit under the programme's name) before the years.
+                columns[0] = Describe(columns[0].Text + " " + cells[0]);
+                NameGroups(columns, cells.Skip(1).ToList(), takesYears, takesOneYear);
+                continue;
+            }
+
+            if (columns.Count > 0 && row.Count == columns.Count)
+            {
+                // As many cells as the row above: each cell's lines split into rows ('Rekening' over '2016', 'Wijziging' over 'Begroting').
+                for (var c = 0; c < row.Count; c++)
+                {
+                    columns[c] = Describe(columns[c].Text + " " + row[c]);
+                }
+
                 continue;
             }
 

@@ -65,7 +65,8 @@ internal sealed partial class NormaliserCore
                     for (var n = ContinuationOf(b); n < blocks.Count && blocks[n] is Table more && Classify(more) == TableKind.Financial && SameHeader(table, more); n = ContinuationOf(b))
                     {
                         // A table of amounts continued after a repeated header (a page break, a split on a website) is one table.
-                        merged = merged with { Rows = [.. merged.Rows, .. more.Rows.SkipWhile(r => !r.Cells.Skip(1).Any(c => IsAmount(c.Text)))] };
+                        // Its repeated header is dropped; a group's name right under it is the first row of the page.
+                        merged = merged with { Rows = [.. merged.Rows, .. more.Rows.SkipWhile(r => !r.Cells.Skip(1).Any(c => IsAmount(c.Text)) && !IsGroupHeading(r.Cells.Select(c => c.Text).ToList()))] };
                         tableNo++;
                         b = n;
                     }
