@@ -125,7 +125,7 @@ internal sealed class PlainTextReaderCore(string file, string[] lines, Cancellat
     {
         var rows = new List<TableRow>();
         var i = start;
-        for (; i < lines.Length && Clean(lines[i]).Contains('\t', StringComparison.Ordinal); i++)
+        for (; i < lines.Length && (IsTabRow(Clean(lines[i])) || IsOneCellRow(i, IsTabRow)); i++)
         {
             var row = i;
             var cells = Clean(lines[row]).Split('\t').Select(c => new Cell([c.Trim()], Ref(row, row))).ToList();
@@ -136,12 +136,59 @@ internal sealed class PlainTextReaderCore(string file, string[] lines, Cancellat
         return i;
     }
 
+    /// <summary>
+    /// A serialiser that drops the separators after a row's last cell (tab exports; pipe rows without outer pipes) leaves a
+    /// row of one cell ('bedragen x € 1.000', a group's name, a header cell's second line) with none: a short line that is
+    /// no sentence or footnote, between two rows of the same kind with no blank line around it, is a row of the table.
+    /// </summary>
+    private bool IsOneCellRow(int i, Func<string, bool> isRow)
+    {
+        bool Cell(int k)
+        {
+            var t = Clean(lines[k]).Trim();
+            return t.Length is > 0 and <= 120 && !IsTabRow(t) && !IsPipeRow(t) && t[^1] is not ('.' or ':' or ';' or '!' or '?') && !t.StartsWith('*');
+        }
+
+        if (!Cell(i))
+        {
+            return false;
+        }
+
+        // Several such rows may follow each other (the unit's row, then a group's name).
+        var before = i - 1;
+        while (before >= 0 && i - before <= 3 && Cell(before))
+        {
+            before--;
+        }
+
+        var after = i + 1;
+        while (after < lines.Length && after - i <= 3 && Cell(after))
+        {
+            after++;
+        }
+
+        return before >= 0 && after < lines.Length && isRow(Clean(lines[before])) && isRow(Clean(lines[after]));
+    }
+
+    private static bool IsTabRow(string line) => line.Contains('\t', StringComparison.Ordinal);
+
     private int ReadPipeTable(int start)
     {
+        var end = start;
+        while (end < lines.Length && ((Clean(lines[end]).Trim().Length > 0 && IsPipeRow(Clean(lines[end]))) || IsOneCellRow(end, IsPipeRow)))
+        {
+            end++;
+        }
+
+        // Markdown frames every row in pipes ('| a | b |'): the outer pipes are borders. Where rows only end in a pipe
+        // ('a | b |'), a row that also begins with one has an empty first cell.
+        var framed = Enumerable.Range(start, end - start).Select(k => Clean(lines[k]).Trim())
+            .Where(l => IsPipeRow(l) && !PlainTextReader.PipeRule().IsMatch(l))
+            .All(l => l.Length > 1 && l.StartsWith('|') && l.EndsWith('|'));
         var rows = new List<TableRow>();
         var tableStart = start;
         var i = start;
-        for (; i < lines.Length && Clean(lines[i]).Trim().Length > 0 && IsPipeRow(Clean(lines[i])); i++)
+        for (; i < end; i++)
         {
             var line = Clean(lines[i]).Trim();
             if (PlainTextReader.PipeRule().IsMatch(line))
@@ -164,7 +211,7 @@ internal sealed class PlainTextReaderCore(string file, string[] lines, Cancellat
                 continue;
             }
 
-            rows.Add(new TableRow(SplitPipes(line, i), Ref(i, i)));
+            rows.Add(new TableRow(SplitPipes(line, i, framed), Ref(i, i)));
         }
 
         // Markdown rules with no row above them ('|---|---|' alone) are no table.
@@ -176,7 +223,7 @@ internal sealed class PlainTextReaderCore(string file, string[] lines, Cancellat
         return i;
     }
 
-    private List<Cell> SplitPipes(string line, int index)
+    private List<Cell> SplitPipes(string line, int index, bool framed)
     {
         var parts = line.Split('|').Select(p => p.Trim()).ToList();
         if (line.StartsWith('|'))
@@ -188,8 +235,8 @@ internal sealed class PlainTextReaderCore(string file, string[] lines, Cancellat
         var kept = parts.FindLastIndex(p => p.Length > 0) + 1;
         parts.RemoveRange(kept, parts.Count - kept);
 
-        // A row that began with '|' had an empty first cell.
-        if (line.StartsWith('|'))
+        // In an unframed table a row that began with '|' had an empty first cell.
+        if (line.StartsWith('|') && !framed)
         {
             parts.Insert(0, string.Empty);
         }

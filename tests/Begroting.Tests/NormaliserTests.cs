@@ -143,6 +143,56 @@ public class NormaliserTests
     }
 
     [Fact]
+    public void A_group_named_on_a_row_of_its_own_opens_the_lines_below_it()
+    {
+        // Framed pipe rows; the first group's row sits right under the header, above the first amount.
+        var doc = TestDocuments.Normalise("Programmabegroting 2018\n\nProgramma 7 Werk\n\nbedragen x € 1.000\n\n" +
+            "|  |  | Rekening 2016 | Begroting 2017 |\n|---|---|---|---|\n| Werk |\n|  | Lasten | 1 | 2 |\n|  | Baten | -1 | 0 |\n| Saldo |  | 0 | 2 |\n" +
+            "| Inkomen |\n|  | Lasten | 3 | 4 |\n|  | Baten | -3 | -4 |\n");
+        var table = Assert.Single(doc.FinancialTables);
+        Assert.Equal(FinancialTableKind.Budget, table.Kind);
+        Assert.Equal([2016, 2017], table.Columns.Select(c => c.Year!.Value));
+        Assert.Equal(["Werk", "Werk", "Werk", "Inkomen", "Inkomen"], table.Rows.Select(r => r.Group));
+        Assert.Equal(["lasten", "baten", "saldo", "lasten", "baten"], table.Rows.Select(r => r.Line));
+        Assert.Equal(3000m, table.Rows[3].Amounts[0].Euros);
+        Assert.DoesNotContain(doc.Residue, r => r.Text.Contains("Lasten", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_tab_export_keeps_rows_without_tabs_and_runs_on_past_a_page_number_and_running_title()
+    {
+        // Trailing tabs dropped: the scale row and the group rows have none. The page break repeats the title and header.
+        const string header = "\t\tRekening 2016\tBegroting 2017\nbedragen x € 1.000\n";
+        var doc = TestDocuments.Normalise("Programmabegroting 2018\n\nProgramma 7 Werk\n\n" + header +
+            "Werk\n\tLasten\t1\t2\n\tBaten\t-1\t0\nInkomen\n\tLasten\t3\t4\n\n12\n\nProgrammabegroting 2018\n\n" +
+            header + "\tBaten\t-3\t-4\n\tSaldo\t0\t0\n\n13\n\nProgrammabegroting 2018\n\n" + header + "Zorg\n\tLasten\t5\t6\n");
+        var table = Assert.Single(doc.FinancialTables);
+        Assert.Equal(1000m, table.Scale);
+        Assert.Equal(["Werk", "Werk", "Inkomen", "Inkomen", "Inkomen", "Zorg"], table.Rows.Select(r => r.Group));
+        Assert.Equal(-4000m, table.Rows[3].Amounts[1].Euros);
+    }
+
+    [Fact]
+    public void A_crawled_table_of_amounts_with_its_unit_under_the_headers_is_rebuilt()
+    {
+        var cells = new[] { "Rekening 2016", "Begroting 2017", "Bedragen x € 1.000,-", "Werk", "Lasten", "1.000", "2.000", "Baten", "-1", "0", "Saldo", "999", "2.000" };
+        var doc = TestDocuments.Normalise("Programmabegroting 2018\n\nProgramma 7 Werk\n\nProgrammakosten\n\n" + string.Join("\n\n", cells) + "\n");
+        var table = Assert.Single(doc.FinancialTables);
+        Assert.Equal(1000m, table.Scale);
+        Assert.Equal(["lasten", "baten", "saldo"], table.Rows.Select(r => r.Line));
+        Assert.Equal(2_000_000m, table.Rows[0].Amounts[1].Euros);
+    }
+
+    [Fact]
+    public void Tables_apart_by_more_than_page_chrome_stay_apart()
+    {
+        const string header = "\t\tRekening 2016\tBegroting 2017\nbedragen x € 1.000\n";
+        var doc = TestDocuments.Normalise("Programmabegroting 2018\n\nProgramma 7 Werk\n\n" + header + "Werk\tLasten\t1\t2\n\n12\n\nProgramma 8 Inkomen\n\n" +
+            header + "Inkomen\tLasten\t3\t4\n");
+        Assert.Equal(2, doc.FinancialTables.Count);
+    }
+
+    [Fact]
     public void Jaarstukken_columns_are_read_whatever_the_serialisation_did_to_the_spans()
     {
         var doc = TestDocuments.Normalise(

@@ -39,6 +39,27 @@ public class TextReaderTests
     }
 
     [Fact]
+    public void Pipes_framing_every_row_are_borders_not_empty_cells()
+    {
+        var doc = Read("|  | | Rekening 2023 |\n---|---|---|\n| Preventie | Lasten | 8.832 |\n|  | Baten | -1.343 |\n");
+        var table = Assert.IsType<Table>(Assert.Single(doc.Blocks));
+        Assert.Equal(["Preventie", "Lasten", "8.832"], table.Rows[1].Cells.Select(c => c.Text));
+        Assert.Equal(["", "Baten", "-1.343"], table.Rows[2].Cells.Select(c => c.Text));
+        Assert.Equal(3, table.Rows[0].Cells.Count);
+    }
+
+    [Fact]
+    public void A_row_of_one_cell_without_separators_stays_in_its_table_but_a_sentence_does_not()
+    {
+        var doc = Read("Effectindicator | Realisatie | Streefwaarden | 2019\n2018\n9B1.a Redzaamheid | 94% (2015) | - | 95%\nZie de toelichting.\nDoel | Prestatie\n");
+        var tables = doc.Blocks.OfType<Table>().ToList();
+        Assert.Equal(2, tables.Count);
+        Assert.Equal(["2018"], tables[0].Rows[1].Cells.Select(c => c.Text));
+        Assert.Equal(3, tables[0].Rows.Count);
+        Assert.IsType<Paragraph>(doc.Blocks[1]);
+    }
+
+    [Fact]
     public void Lists_headings_and_paragraphs_are_told_apart()
     {
         var doc = Read("Beleidsterrein 9A Sociale binding\n\nIn 2018 blijft wijkgericht werken ons speerpunt om sociale binding en participatie te bevorderen, zoals we in de vorige jaren ook hebben gedaan met veel partners.\n\n- Inzet wijkregisseurs;\n 1. het vertalen\n");

@@ -19,10 +19,16 @@ internal static class BudgetCellStreams
         var headers = new List<Cell>();
         var i = start;
         string? group = null;
+        Cell? scale = null;
         for (; i < blocks.Count && Cell(blocks[i], first: i == start) is { } cell; i++)
         {
             var text = cell.Text;
-            if (DutchValue.IsYear(text) && group is not null)
+            if (headers.Count > 0 && scale is null && NormaliserCore.IsScale(text))
+            {
+                // The unit printed in a row of its own under the column headers ('Bedragen x € 1.000,-') is the corner's.
+                scale = cell;
+            }
+            else if (DutchValue.IsYear(text) && group is not null)
             {
                 // A bare year under a group word ('Meerjarenraming' over 2019, 2020, 2021) is a column of that group.
                 headers.Add(cell with { Lines = [group, text] });
@@ -51,7 +57,7 @@ internal static class BudgetCellStreams
 
         var rows = new List<TableRow>
         {
-            new([Empty(headers[0]), Empty(headers[0]), .. headers], blocks[start].Source, IsHeader: true),
+            new([scale ?? Empty(headers[0]), Empty(headers[0]), .. headers], blocks[start].Source, IsHeader: true),
         };
         var end = i;
         while (end < blocks.Count)

@@ -13,10 +13,15 @@ internal sealed partial class NormaliserCore
         // The header is the rows above the first amount.
         var headerCount = grid.FindIndex(r => r.Skip(1).Any(IsAmount));
         headerCount = headerCount < 0 ? grid.Count : headerCount;
+        while (headerCount > 1 && IsGroupHeading(grid[headerCount - 1]))
+        {
+            // The first group's name on a row of its own above its lines is body, not header.
+            headerCount--;
+        }
 
         var body = Enumerable.Range(headerCount, grid.Count - headerCount).ToList();
         var bodyWidth = body.Count > 0 ? body.Max(r => grid[r].Count) : 0;
-        var headers = HeaderModel.Read(grid.Take(headerCount).ToList(), bodyWidth, h => MoneyKind(h) == ColumnKind.Meerjarenraming, out var positional);
+        var headers = HeaderModel.Read(grid.Take(headerCount).ToList(), bodyWidth, h => MoneyKind(h) == ColumnKind.Meerjarenraming, out var positional, h => MoneyKind(h) is not null);
         var columns = new List<(int Position, FinancialColumn Column)>();
         int? previousYear = null;
         for (var i = 0; i < headers.Count; i++)
@@ -57,7 +62,12 @@ internal sealed partial class NormaliserCore
             var rowProv = Prov(rowSource, tableNo, r + 1);
             if (!cells.Skip(1).Any(IsAmount))
             {
-                if (cells.Any(c => c.Length > 0) && !ScalePattern().IsMatch(string.Join(" ", cells)))
+                if (IsGroupHeading(cells))
+                {
+                    // A group's name on a row of its own ('Preventie' over its Lasten, Baten and Saldo) opens the group.
+                    group = Codes.SplitMarker(cells[0]).Text;
+                }
+                else if (cells.Any(c => c.Length > 0) && !ScalePattern().IsMatch(string.Join(" ", cells)))
                 {
                     Residue(string.Join(" | ", cells.Where(c => c.Length > 0)), "row without amounts inside a table of amounts", rowProv);
                 }
@@ -152,6 +162,15 @@ internal sealed partial class NormaliserCore
 
         financialTables.Add(new FinancialTable(kindOfTable, title, scale, columns.Select(c => c.Column).ToList(), rows, tableProv));
     }
+
+    /// <summary>A row whose only text is a name in the label column that is no line, column header or unit: a row group's heading.</summary>
+    private static bool IsGroupHeading(IReadOnlyList<string> cells) =>
+        cells.Count > 0 && cells[0].Length > 0 && cells.Skip(1).All(c => c.Length == 0)
+        && LineOf(cells[0]) is null && HeaderModel.YearOf(cells[0]) is null && MoneyKind(cells[0]) is null
+        && !ScalePattern().IsMatch(cells[0]) && !DutchValue.IsYear(cells[0]) && DutchValue.ParseCell(cells[0]) is null;
+
+    /// <summary>A unit line of a table of amounts: 'bedragen x € 1.000,-'.</summary>
+    internal static bool IsScale(string text) => ScalePattern().IsMatch(text);
 
     private static ColumnKind? MoneyKind(string header)
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Begroting.Model.Canonical;
 using Begroting.Model.Layout;
 
@@ -47,10 +48,11 @@ internal sealed partial class NormaliserCore
                     break;
                 case TableKind.Indicators:
                     var parts = new List<(Table Table, int No)> { (table, tableNo) };
-                    for (; b + 1 < blocks.Count && blocks[b + 1] is Table next && Classify(next) == TableKind.Indicators && SameHeader(table, next); b++)
+                    for (var n = ContinuationOf(b); n < blocks.Count && blocks[n] is Table next && Classify(next) == TableKind.Indicators && SameHeader(table, next); n = ContinuationOf(b))
                     {
                         // A table continued after a repeated header is one table.
                         parts.Add((next, ++tableNo));
+                        b = n;
                     }
 
                     var footnotes = ReadFootnotes(b + 1, out var consumed);
@@ -60,11 +62,13 @@ internal sealed partial class NormaliserCore
                 case TableKind.Financial:
                     var merged = table;
                     var (firstNo, firstBlock) = (tableNo, b);
-                    for (; b + 1 < blocks.Count && blocks[b + 1] is Table more && Classify(more) == TableKind.Financial && SameHeader(table, more); b++)
+                    for (var n = ContinuationOf(b); n < blocks.Count && blocks[n] is Table more && Classify(more) == TableKind.Financial && SameHeader(table, more); n = ContinuationOf(b))
                     {
                         // A table of amounts continued after a repeated header (a page break, a split on a website) is one table.
-                        merged = merged with { Rows = [.. merged.Rows, .. more.Rows.SkipWhile(r => !r.Cells.Skip(1).Any(c => IsAmount(c.Text)))] };
+                        // Its repeated header is dropped; a group's name right under it is the first row of the page.
+                        merged = merged with { Rows = [.. merged.Rows, .. more.Rows.SkipWhile(r => !r.Cells.Skip(1).Any(c => IsAmount(c.Text)) && !IsGroupHeading(r.Cells.Select(c => c.Text).ToList()))] };
                         tableNo++;
+                        b = n;
                     }
 
                     ReadFinancial(merged, firstNo, firstBlock, identity);
@@ -77,6 +81,38 @@ internal sealed partial class NormaliserCore
             }
         }
     }
+
+    /// <summary>
+    /// The block after the table at <paramref name="b"/>, or, when a page break cut the table, the block after the page's
+    /// chrome: a page number, with the running title (a line the document printed before) around it.
+    /// </summary>
+    private int ContinuationOf(int b)
+    {
+        var i = b + 1;
+        var pageNumber = false;
+        for (; i < blocks.Count && blocks[i] is not Table; i++)
+        {
+            if (TextsOf(blocks[i]).ToList() is not [var line])
+            {
+                return b + 1;
+            }
+
+            var text = line.Trim();
+            if (PageNumber().IsMatch(text))
+            {
+                pageNumber = true;
+            }
+            else if (!blocks.Take(b).Any(x => x is not Table && TextsOf(x).Any(t => t.Trim() == text)))
+            {
+                return b + 1;
+            }
+        }
+
+        return pageNumber && i < blocks.Count ? i : b + 1;
+    }
+
+    [GeneratedRegex(@"^\d{1,3}$")]
+    private static partial Regex PageNumber();
 
     private readonly Dictionary<Table, TableKind> kinds = new(ReferenceEqualityComparer.Instance);
 
@@ -154,9 +190,11 @@ internal sealed partial class NormaliserCore
 
         // A scan can cut one header row in two on one page and not on the next ('Begroting' over '2024'): the words
         // of the rows above the first figure are still the same words.
+        // A group's name on a row of its own above the first figure is no header.
         static string Words(Table t) => string.Join(" ", t.Rows
             .TakeWhile(r => !r.Cells.Skip(1).Any(c => c.Text.Length > 0 && !DutchValue.IsYear(c.Text) && DutchValue.ParseCell(c.Text) is not null))
             .Take(4)
+            .Where(r => !IsGroupHeading(r.Cells.Select(c => c.Text).ToList()))
             .SelectMany(r => r.Cells)
             .SelectMany(c => HeaderWord(c.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Order(StringComparer.Ordinal));
