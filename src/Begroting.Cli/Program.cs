@@ -9,6 +9,7 @@ var root = new RootCommand("begroting: Leiden's programme budgets, annual report
     StoreCommands.Series(),
     StoreCommands.Query(),
     StoreCommands.Find(),
+    StoreCommands.Report(),
     LinksCommand.Create(),
     ValidateCommand.Create(),
     EvalCommand.Create(),

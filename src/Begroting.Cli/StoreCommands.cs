@@ -73,6 +73,21 @@ internal static class StoreCommands
         return command;
     }
 
+    public static Command Report()
+    {
+        var output = new Option<string>("--out", "-o") { Description = "Folder for the site (index.html, a page per programme and per series).", DefaultValueFactory = _ => "site" };
+        var sources = new Option<string>("--sources") { Description = "The folder the documents' files are named from (where `build` was given them), for the links to each value's source (default: the working folder).", DefaultValueFactory = _ => "." };
+        var db = DbOption();
+        var command = new Command("report", "Write a static site of the store that opens from disk: publications and programmes, budget lines over the years, and every series with its values per publication, each linked to its source.") { output, sources, db };
+        command.SetAction(result => WithStore(result.GetValue(db)!, connection =>
+        {
+            var pages = ReportSite.Write(connection, result.GetValue(output)!, result.GetValue(sources)!);
+            Console.WriteLine($"{pages.Count} pages in {result.GetValue(output)}; open {Path.Combine(result.GetValue(output)!, "index.html")}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
     public static Command Query()
     {
         var sql = new Argument<string>("sql") { Description = "SQL over the store's tables (read only)." };

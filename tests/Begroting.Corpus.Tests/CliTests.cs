@@ -219,4 +219,44 @@ public class CliTests(SmallCorpusFixture corpus) : IClassFixture<SmallCorpusFixt
     }
 
     private static string Sha256(string path) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+
+    [Fact]
+    public void The_report_is_a_site_that_opens_from_disk_with_charts_and_every_value_linked_to_its_source()
+    {
+        var (exit, stdout, stderr) = CliProcess.Run(corpus.Dir, "report", "--out", "site", "--db", Db);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("pages in site", stdout, StringComparison.Ordinal);
+        var site = Path.Combine(corpus.Dir, "site");
+        var pages = Directory.GetFiles(site, "*.html", SearchOption.AllDirectories);
+
+        // Nothing is fetched: no scripts or styles from elsewhere, no web links; every link is a file that is there.
+        foreach (var page in pages)
+        {
+            var html = File.ReadAllText(page);
+            Assert.DoesNotContain("src=", html, StringComparison.Ordinal);
+            foreach (System.Text.RegularExpressions.Match link in System.Text.RegularExpressions.Regex.Matches(html, "href=\"([^\"#]+)"))
+            {
+                var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page)!, Uri.UnescapeDataString(link.Groups[1].Value)));
+                Assert.True(File.Exists(target), $"{page}: {link.Groups[1].Value}");
+            }
+        }
+
+        var index = File.ReadAllText(Path.Combine(site, "index.html"));
+        Assert.Contains("<input type=\"search\"", index, StringComparison.Ordinal);
+        Assert.Contains("href=\"programme/9.html\"", index, StringComparison.Ordinal);
+        Assert.Contains("href=\"series/9a1a-schaalscore-sociale-cohesie-schaal.html\"", index, StringComparison.Ordinal);
+
+        // Seed 000 line 97 and seed 003 line 84: realisaties of two publications (two colours), streefwaarden as open marks.
+        var series = File.ReadAllText(Path.Combine(site, "series", "9a1a-schaalscore-sociale-cohesie-schaal.html"));
+        Assert.Contains("<title>realisatie 2014: 5.8 score (Programmabegroting 2018)</title>", series, StringComparison.Ordinal);
+        Assert.Contains("<title>realisatie 2021: 6.1 score (Jaarstukken 2024)</title>", series, StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(series, "<circle cx=\"[\\d.]+\" cy=\"[\\d.]+\" r=\"4\" fill=\"(#[0-9A-F]+)\"><title>realisatie").Select(m => m.Groups[1].Value).Distinct().Count());
+        Assert.Contains("<rect ", series, StringComparison.Ordinal);
+        Assert.Contains(">corpus/leiden/2018/programmabegroting-2018-p9.txt line 97, table 3, row 4, column 6</a>", series, StringComparison.Ordinal);
+
+        // Seed 000 line 343: 9A lasten, rekening 2016, 6.596 (x € 1.000).
+        var programme = File.ReadAllText(Path.Combine(site, "programme", "9.html"));
+        Assert.Contains("<td>rekening</td><td>2016</td><td class=\"n\">6.596.000</td><td>Programmabegroting 2018</td>", programme, StringComparison.Ordinal);
+        Assert.Contains("<svg ", programme, StringComparison.Ordinal);
+    }
 }
