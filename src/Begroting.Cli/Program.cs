@@ -33,7 +33,7 @@ if (parsed.Errors.Count > 0 && !args.Contains("--help") && !args.Contains("-h"))
     foreach (var token in parsed.UnmatchedTokens.Take(1))
     {
         var near = (token.StartsWith('-') ? command.Options.Select(o => o.Name) : command.Subcommands.Select(c => c.Name))
-            .Where(name => Suggestions.Distance(token, name) <= Math.Max(2, name.Length / 3)).Order(StringComparer.Ordinal).ToList();
+            .Where(name => Begroting.Model.Text.EditDistance.Between(token, name, ignoreCase: true, swaps: true) <= Math.Max(2, name.Length / 3)).Order(StringComparer.Ordinal).ToList();
         if (near.Count > 0)
         {
             Console.Error.WriteLine($"did you mean {string.Join(" or ", near.Select(n => $"'{n}'"))}?");

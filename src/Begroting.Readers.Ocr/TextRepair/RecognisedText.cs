@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Begroting.Model.Canonical;
 using Begroting.Model.Layout;
+using Begroting.Model.Text;
 
 namespace Begroting.Readers.Ocr.TextRepair;
 
@@ -477,7 +478,7 @@ public static partial class RecognisedText
 
                 var sandwiched = other >= 0 && other < result.Count && CodeOf(result[other]) is { } far && far[..^1] == near[..^1]
                     && far[^1] == (char)(letter - (step * Math.Abs(other - i)));
-                if (Distance(first, expected) <= 2 || (sandwiched && first.Length <= expected.Length && Distance(first, expected) <= 3))
+                if (EditDistance.Between(first, expected) <= 2 || (sandwiched && first.Length <= expected.Length && EditDistance.Between(first, expected) <= 3))
                 {
                     var repaired = expected + text[space..];
                     repairs.Add(new Repair(first, expected, $"indicator code damaged by OCR; the code of the row {(pass == 0 ? "before" : "after")} it ({near}) gives {expected}", row.Cells[0].Source.ToString()));
@@ -489,31 +490,6 @@ public static partial class RecognisedText
         }
 
         return result;
-    }
-
-    /// <summary>Edit distance (insertions, deletions, substitutions).</summary>
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 
     private static string? Single(Cell cell) => cell.Lines.Count == 1 ? cell.Lines[0] : null;
