@@ -169,8 +169,88 @@ internal static class PdfLattice
         return lattices;
     }
 
+    /// <summary>The frames whose rules are the cell grid of the text in them; frames that only shade or box text are left to be read by alignment.</summary>
+    /// <remarks>
+    /// Backgrounds and partial rules make frames too: a shaded header or totals row, zebra stripes, a box around an
+    /// unruled table, an outer frame with a few shaded cells. Their rules do not cut the text into its cells. A frame
+    /// is a grid when its rules part at least two cells on one row, no cell of it holds text a wide space apart on one
+    /// line (two cells the rules leave together), and no line of two or more cells follows just above or below it (the
+    /// rest of a table whose rows are only partly ruled or shaded). Frames are judged again when one is dropped, since
+    /// its lines then stand beside the others.
+    /// </remarks>
+    public static List<Lattice> Grids(IReadOnlyList<Lattice> lattices, IReadOnlyList<PdfWord> words, double pageHeight)
+    {
+        // Lines in the page's margin bands (running headers and footers) are no rows of a table.
+        bool InBody(PdfLine line) => line.Top > pageHeight * PdfReader.MarginBand && line.Bottom < pageHeight * (1 - PdfReader.MarginBand);
+        var kept = lattices.ToList();
+        kept.RemoveAll(l => words.Where(l.Contains).ToList() is var inside && (inside.Count == 0 || !Separates(Cells(l, inside))));
+
+        // Each round drops a frame or ends: no more rounds than there are frames.
+        var rounds = 0;
+        while (kept.Count > 0 && Advance.Within(ref rounds, lattices.Count + 1))
+        {
+            var outside = PdfLines.Group(words.Where(w => !kept.Any(l => l.Contains(w)))).Where(l => InBody(l) && PdfTables.Chunks(l).Count >= 2).ToList();
+            var partial = kept.FindIndex(l => outside.Any(line => Beside(l, line)));
+            if (partial < 0)
+            {
+                break;
+            }
+
+            kept.RemoveAt(partial);
+        }
+
+        return kept;
+    }
+
+    /// <summary>Whether the rules part the text into cells: two cells with text on one row, and no cell with text a wide space apart on one line.</summary>
+    private static bool Separates(Dictionary<(int Row, int Column), List<PdfWord>> cells) =>
+        cells.Keys.GroupBy(k => k.Row).Any(r => r.Count() >= 2)
+        && cells.Values.All(c => PdfLines.Group(c).All(line => PdfTables.Chunks(line).Count == 1));
+
+    /// <summary>Whether a line of cells stands just above or below the frame, closer than a line and a half, with two cells or more within the frame's columns.</summary>
+    /// <remarks>Text that crosses the frame's column rules is no cell of it (a running header over a table at the top of a page), though a group header over its columns may stand beside cells that are.</remarks>
+    private static bool Beside(Lattice lattice, PdfLine line)
+    {
+        var near = Math.Max(line.Size, 4) * 1.5;
+        var inner = lattice.Vertical.Where(v => v.X > lattice.Left + (Snap * 2) && v.X < lattice.Right - (Snap * 2)).Select(v => v.X).ToList();
+        return line.Left < lattice.Right && line.Right > lattice.Left
+            && ((line.Bottom <= lattice.Top + Snap && lattice.Top - line.Bottom <= near) || (line.Top >= lattice.Bottom - Snap && line.Top - lattice.Bottom <= near))
+            && PdfTables.Chunks(line).Count(c => !inner.Any(x => c.Left < x - 1 && c.Right > x + 1)) >= 2;
+    }
+
     /// <summary>The table in a frame: each word goes to the cell whose rules enclose it; a spanning cell sits in its first row and column.</summary>
     public static Table Build(Lattice lattice, IReadOnlyList<PdfWord> words, string file, int page, double pageHeight)
+    {
+        var xs = Distinct(lattice.Vertical.Select(v => v.X));
+        var cells = Cells(lattice, words);
+        var rows = cells.Keys.Select(k => k.Row).Distinct().Order().ToList();
+        var width = Math.Max(1, xs.Count - 1);
+        var tableRows = new List<TableRow>();
+        foreach (var r in rows)
+        {
+            var rowCells = new List<Cell>();
+            for (var c = 0; c < width; c++)
+            {
+                if (cells.TryGetValue((r, c), out var cellWords))
+                {
+                    // Lines of a cell wrapped at the cell's edge are one text; a line-end hyphen is judged as in prose.
+                    var lines = new List<string> { Model.Text.Hyphenation.JoinLines(PdfLines.Group(cellWords).Select(l => l.Text)) };
+                    rowCells.Add(new Cell(lines, new SourceRef(file, Page: page, Box: PdfTables.Box(cellWords, pageHeight), Confidence: PdfWord.ConfidenceOf(cellWords))));
+                }
+                else
+                {
+                    rowCells.Add(new Cell([], new SourceRef(file, Page: page)));
+                }
+            }
+
+            tableRows.Add(new TableRow(rowCells, new SourceRef(file, Page: page, Box: PdfTables.Box(Enumerable.Range(0, width).SelectMany(c => cells.GetValueOrDefault((r, c)) ?? []), pageHeight))));
+        }
+
+        return new Table(tableRows, TableForm.Grid, new SourceRef(file, Page: page, Box: PdfTables.Box(words, pageHeight)));
+    }
+
+    /// <summary>Each word in the cell whose rules enclose it, by (row, column) of the rules above and left of it.</summary>
+    private static Dictionary<(int Row, int Column), List<PdfWord>> Cells(Lattice lattice, IReadOnlyList<PdfWord> words)
     {
         var ys = Distinct(lattice.Horizontal.Select(h => h.Y));
         var xs = Distinct(lattice.Vertical.Select(v => v.X));
@@ -204,30 +284,7 @@ internal static class PdfLattice
             }
         }
 
-        var rows = cells.Keys.Select(k => k.Row).Distinct().Order().ToList();
-        var width = Math.Max(1, xs.Count - 1);
-        var tableRows = new List<TableRow>();
-        foreach (var r in rows)
-        {
-            var rowCells = new List<Cell>();
-            for (var c = 0; c < width; c++)
-            {
-                if (cells.TryGetValue((r, c), out var cellWords))
-                {
-                    // Lines of a cell wrapped at the cell's edge are one text; a line-end hyphen is judged as in prose.
-                    var lines = new List<string> { Model.Text.Hyphenation.JoinLines(PdfLines.Group(cellWords).Select(l => l.Text)) };
-                    rowCells.Add(new Cell(lines, new SourceRef(file, Page: page, Box: PdfTables.Box(cellWords, pageHeight), Confidence: PdfWord.ConfidenceOf(cellWords))));
-                }
-                else
-                {
-                    rowCells.Add(new Cell([], new SourceRef(file, Page: page)));
-                }
-            }
-
-            tableRows.Add(new TableRow(rowCells, new SourceRef(file, Page: page, Box: PdfTables.Box(Enumerable.Range(0, width).SelectMany(c => cells.GetValueOrDefault((r, c)) ?? []), pageHeight))));
-        }
-
-        return new Table(tableRows, TableForm.Grid, new SourceRef(file, Page: page, Box: PdfTables.Box(words, pageHeight)));
+        return cells;
     }
 
     private static List<double> Distinct(IEnumerable<double> values)

@@ -26,7 +26,7 @@ public sealed record PdfReaderOptions
 /// </remarks>
 public static partial class PdfReader
 {
-    private const double MarginBand = 0.08;
+    internal const double MarginBand = 0.08;
 
     /// <param name="path">The file to read.</param>
     /// <param name="file">The name the layout and its provenance give the file.</param>
@@ -77,7 +77,7 @@ public static partial class PdfReader
             var words = PdfWords.Of(letters);
             if (words.Count > 0)
             {
-                var text = WithLines(n, frame, words, PdfLattice.Find(content.Shapes, frame));
+                var text = WithLines(n, frame, words, PdfLattice.Grids(PdfLattice.Find(content.Shapes, frame), words, frame.Height));
                 queue.Enqueue(new PendingPage(() => text));
             }
             else if (letters.AtAngle > 0)

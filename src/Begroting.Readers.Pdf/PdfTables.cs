@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Begroting.Model.Diagnostics;
 using Begroting.Model.Layout;
 
@@ -11,7 +12,7 @@ namespace Begroting.Readers.Pdf;
 /// whose cells go on at the table's line pitch, and a new row starts where a column starts again after the gap that
 /// cell padding leaves.
 /// </remarks>
-internal static class PdfTables
+internal static partial class PdfTables
 {
     /// <summary>Where the table starting at line <paramref name="start"/> ends (exclusive), or -1 when the lines there are not a table.</summary>
     /// <remarks>
@@ -60,7 +61,7 @@ internal static class PdfTables
 
             // A first-column line: the next line of the cell above (at the line spacing), or a wrapped first cell or
             // goal row with a table line closely after it.
-            if (Math.Abs(next.Left - left) <= 2 && Math.Abs(lines[j].Left - left) <= 2 && next.Bottom - lines[j].Bottom <= Math.Max(next.Size, lines[j].Size) * 1.3)
+            if (Math.Abs(next.Left - left) <= 2 && Math.Abs(lines[j].Left - left) <= 2 && (next.Bottom - lines[j].Bottom <= Math.Max(next.Size, lines[j].Size) * 1.3 || WrapsFirstCell(lines[j], next, multi, lines.Skip(start).Take(j - start + 1).ToList())))
             {
                 j++;
                 continue;
@@ -178,6 +179,20 @@ internal static class PdfTables
 
         result.Add(new Chunk(chunk));
         return result;
+    }
+
+    /// <summary>Whether a line of one cell at the table's left edge is the next line of the first cell above it: its first word would not have fitted on that line before the table's second column.</summary>
+    /// <remarks>Cell padding can set a wrapped label's lines further apart than lines of prose; a label that wrapped still cannot have had room for the word that went down.</remarks>
+    private static bool WrapsFirstCell(PdfLine above, PdfLine line, List<PdfLine> table, List<PdfLine> run)
+    {
+        // No further down than a fifth over the closest step between the table's lines: a line set off by more is not the cell's.
+        var closest = run.Zip(run.Skip(1)).Select(p => p.Second.Bottom - p.First.Bottom).Where(s => s > line.Size * 0.6).DefaultIfEmpty(line.Size * 1.2).Min();
+        // The room of the first cell: up to where the table's second cells start.
+        var word = line.Words[0];
+        var room = table.Select(Chunks).Where(c => c.Count >= 2).Min(c => c[1].Left) - line.Left;
+        return Chunks(line).Count == 1
+            && line.Bottom - above.Bottom <= closest * 1.2
+            && Chunks(above)[0].Width + (word.Size * 0.2) + (word.Right - word.Left) > room + 0.5;
     }
 
     /// <summary>Whether most cells of the line after its first share a left or right edge with cells of the table so far.</summary>
@@ -438,6 +453,12 @@ internal static class PdfTables
 
         public double?[] Last { get; } = new double?[columns];
 
+        /// <summary>The width of the last line of each cell so far, or null where that line spans columns.</summary>
+        public double?[] Width { get; } = new double?[columns];
+
+        /// <summary>Whether the last line of each cell so far is one figure.</summary>
+        public bool[] Figure { get; } = new bool[columns];
+
         public double Baseline { get; set; }
 
         public bool Spans { get; set; }
@@ -465,7 +486,8 @@ internal static class PdfTables
             }
         }
 
-        var pitch = Math.Min(steps.Count > 0 ? steps.Min() : size * 1.2, size * 1.3);
+        var closest = steps.Count > 0 ? steps.Min() : size * 1.2;
+        var pitch = Math.Min(closest, size * 1.3);
         var threshold = pitch * 1.15;
         var padded = steps.Any(s => s > threshold);
 
@@ -480,9 +502,25 @@ internal static class PdfTables
             if (rows.Count > 0 && !rows[^1].Spans && !alone)
             {
                 var row = rows[^1];
-                var stale = occupied.Any(c => row.Last[c] is { } last && baseline - last > threshold);
-                var continues = occupied.Any(c => row.Last[c] is { } last && baseline - last <= threshold);
+                // A line further down than the pitch is still the next line of the cells it continues where the first
+                // word would not have fitted on the line above, up to where the next column starts: the text wrapped
+                // there (cell padding and rounding can make the pitch of wrapped lines hard to tell from the rows').
+                // Only a line that adds to some of the cells already begun wraps: one that opens a cell of its own (the
+                // years under a group header) or fills every cell again (a list of names and values) is not the next
+                // line of the others; cells that span are left out, their column's width not being theirs.
+                double Room(int c) => (c + 1 < columns.Count ? columns[c + 1].Left : columns[c].Right) - columns[c].Left + 0.5;
+                bool Wraps(int c) => occupied.All(o => row.Last[o] is not null) && occupied.Count < row.Last.Count(l => l is not null)
+                    && placed[i].Where(p => p.Column == c).MinBy(p => p.Chunk.Left) is { } first
+                    && row.Width[c] is { } width && !spanning.Contains(first.Chunk)
+                    && width + (first.Chunk.Words[0].Size * 0.2) + (first.Chunk.Words[0].Right - first.Chunk.Words[0].Left) > Room(c)
+                    && baseline - row.Last[c]!.Value <= closest * 1.2;
+                var stale = occupied.Any(c => row.Last[c] is { } last && baseline - last > threshold && !Wraps(c));
+                var continues = occupied.Any(c => row.Last[c] is { } last && (baseline - last <= threshold || Wraps(c)));
+
+                // A figure does not wrap: a figure under a cell that ends in one is the next row's, however close.
+                var figureAgain = placed[i].Any(p => row.Figure[p.Column] && IsFigure(p.Chunk));
                 startsRow = stale
+                    || figureAgain
                     || (continues && !padded && full)
                     || (!continues && baseline - row.Baseline > threshold);
             }
@@ -494,15 +532,27 @@ internal static class PdfTables
 
             var current = rows[^1];
             current.Baseline = baseline;
+            foreach (var group in placed[i].GroupBy(p => p.Column))
+            {
+                current.Width[group.Key] = group.Any(p => spanning.Contains(p.Chunk)) ? null : group.Max(p => p.Chunk.Right) - group.Min(p => p.Chunk.Left);
+            }
+
             foreach (var (chunk, column) in placed[i])
             {
                 current.Cells[column].AddRange(chunk.Words);
                 current.Last[column] = baseline;
+                current.Figure[column] = IsFigure(chunk);
             }
         }
 
         return rows;
     }
+
+    /// <summary>Whether a cell's text on one line is a single figure ('12.385', '-441', '94%', '6,1', '-'), with a footnote marker at most.</summary>
+    private static bool IsFigure(Chunk chunk) => chunk.Words.Count == 1 && Figure().IsMatch(chunk.Words[0].Text);
+
+    [GeneratedRegex(@"^(?:[-+\u2212]?(?:\d[\d.,]*|[.,]\d+)%?|[-\u2013\u2212])\**$")]
+    private static partial Regex Figure();
 
     private static double Gap(PdfLine above, PdfLine below) => below.Top - above.Bottom;
 

@@ -120,6 +120,26 @@ internal static class PdfWords
             && (string.Equals(next.Placed.Letter.FontName, previous.Placed.Letter.FontName, StringComparison.OrdinalIgnoreCase) || gap <= (next.End - next.Start) * 0.1);
     }
 
+    private static readonly string[] Ligatures = ["ff", "fi", "fl", "ffi", "ffl", "st", "st"];
+
+    /// <summary>The text with the Latin ligatures a font draws as one glyph (U+FB00-FB06: 'ﬀ', 'ﬁ', 'ﬂ', 'ﬃ', 'ﬄ', 'ﬅ', 'ﬆ') as their letters: 'Eﬀectindicator' is 'Effectindicator'.</summary>
+    internal static string Unligated(string text)
+    {
+        if (!text.Any(c => c is >= '\uFB00' and <= '\uFB06'))
+        {
+            return text;
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length + 4);
+        foreach (var c in text)
+        {
+            // Spelled out rather than normalised: the tool may run without culture data, where normalisation does nothing.
+            sb.Append(c is >= '\uFB00' and <= '\uFB06' ? Ligatures[c - '\uFB00'] : c.ToString());
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>The letters so far as a word in the page's frame (y down, as the layout keeps it): from the first advance to the last glyph's or advance's end, from the baseline to the highest glyph top.</summary>
     private static void Flush(List<Measured> letters, PageFrame own, PageFrame page, List<PdfWord> words, int run)
     {
@@ -128,7 +148,7 @@ internal static class PdfWords
             return;
         }
 
-        var text = string.Concat(letters.Select(l => l.Placed.Letter.Value)).Replace("\u00AD", string.Empty, StringComparison.Ordinal);
+        var text = Unligated(string.Concat(letters.Select(l => l.Placed.Letter.Value)).Replace("\u00AD", string.Empty, StringComparison.Ordinal));
         if (!string.IsNullOrWhiteSpace(text))
         {
             var (left, bottom, right, top) = page.From(
