@@ -48,6 +48,18 @@ public class NormaliserTests
     }
 
     [Fact]
+    public void An_indicator_line_no_table_read_goes_to_residue_not_away()
+    {
+        // A page whose table could not be laid out: its rows are left as lines of prose.
+        var doc = TestDocuments.Normalise("Programmabegroting 2018\n\nProgramma 9 Maatschappelijke ondersteuning\n\nEffectindicatoren\n\n" +
+            "9B1.a Percentage inwoners dat zich kan redden in het dagelijks leven 94% (2017) - 95% - 97% Stadsenquete\n\n" +
+            "Doel\tPrestatie\n9A1 Inwoners doen mee\t9A1.1 Ontmoeten\n\n");
+
+        Assert.Contains(doc.Residue, r => r.Text.StartsWith("9B1.a Percentage inwoners", StringComparison.Ordinal) && r.Reason.Contains("no table read", StringComparison.Ordinal));
+        Assert.DoesNotContain(doc.Residue, r => r.Text.Contains("9A1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_bare_code_before_a_list_of_towns_does_not_give_the_programme_when_the_text_names_it()
     {
         // The 2013 plan read by OCR: a footnote '3' and a bullet read as '3C' before the towns, and 'programma 9' in the text.

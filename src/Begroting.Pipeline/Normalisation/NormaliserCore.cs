@@ -60,6 +60,7 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        ReportUnplacedCodeLines();
 
         var programmeRecord = BuildProgramme(identity);
         if (programmeRecord is null && goals.Count == 0 && indicators.Count == 0 && financialTables.Count == 0)
@@ -140,6 +141,32 @@ internal sealed partial class NormaliserCore(LayoutDocument layout, DocumentCont
     private void Warn(string code, string message, string? provenance) => warnings.Add(new Warning(code, message, provenance));
 
     private void Residue(string text, string reason, string provenance) => residue.Add(new ResidueItem(text, reason, provenance));
+
+    /// <summary>
+    /// A line outside every table that starts with the code of an indicator, goal or performance the document's tables
+    /// did not give ('9B1.a Percentage inwoners ... 94% (2017) - 95%' left as a paragraph when a page's table could not
+    /// be laid out) holds values nothing placed: it goes to residue, never silently away.
+    /// </summary>
+    private void ReportUnplacedCodeLines()
+    {
+        var placed = goals.Select(g => g.Code).Concat(goals.SelectMany(g => g.Performances).Select(p => p.Code)).Concat(indicators.Select(i => i.Code))
+            .OfType<string>().ToHashSet(StringComparer.Ordinal);
+        // Tables too: a cell stream rebuilt into a table that no reader of tables took leaves its rows unread.
+        foreach (var block in blocks.Where(b => b is Paragraph or ListItem or Heading or Table))
+        {
+            foreach (var line in block is Table t ? t.Rows.SelectMany(r => r.Cells).SelectMany(c => c.Lines).Select(l => l.Trim()) : TextsOf(block))
+            {
+                var code = Codes.IndicatorLine().Match(line) is { Success: true } i ? i.Groups["code"].Value
+                    : Codes.PerformanceLine().Match(line) is { Success: true } p ? p.Groups["code"].Value
+                    : Codes.GoalLine().Match(line) is { Success: true } g ? g.Groups["code"].Value
+                    : null;
+                if (code is not null && !placed.Contains(code) && !residue.Any(r => r.Text.Contains(code, StringComparison.Ordinal)))
+                {
+                    Residue(line, $"a line of {code} that no table read: its values are not placed", Prov(block.Source));
+                }
+            }
+        }
+    }
 
     /// <summary>A file that ends inside a table row was cut off: its last table cannot be trusted.</summary>
     private void CheckTruncation()
