@@ -39,16 +39,14 @@ internal static class Output
     public static string Csv(QueryTable table)
     {
         var text = new System.Text.StringBuilder();
-        text.Append(string.Join(',', table.Columns.Select(Quote))).Append('\n');
+        text.Append(string.Join(',', table.Columns.Select(Begroting.Model.Text.Csv.Field))).Append('\n');
         foreach (var row in table.Rows)
         {
-            text.Append(string.Join(',', row.Select(c => Quote(c ?? string.Empty)))).Append('\n');
+            text.Append(string.Join(',', row.Select(c => Begroting.Model.Text.Csv.Field(c ?? string.Empty)))).Append('\n');
         }
 
         return text.ToString();
     }
-
-    public static string Quote(string s) => s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 
     private static string Json(QueryTable table)
     {

@@ -181,17 +181,8 @@ internal static class StoreCommands
         }
     }
 
-    private static string Csv(SeriesView view)
-    {
-        var sb = new StringBuilder();
-        sb.Append("series_id,").Append(string.Join(',', RowColumns)).Append('\n');
-        foreach (var r in view.Rows)
-        {
-            sb.Append(Output.Quote(view.Id)).Append(',').Append(string.Join(',', Cells(r).Select(c => Output.Quote(c ?? string.Empty)))).Append('\n');
-        }
-
-        return sb.ToString();
-    }
+    private static string Csv(SeriesView view) =>
+        Output.Csv(new QueryTable(["series_id", .. RowColumns], view.Rows.Select(r => (IReadOnlyList<string?>)[view.Id, .. Cells(r)]).ToList()));
 
     private static string Json(SeriesView view)
     {

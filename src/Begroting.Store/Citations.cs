@@ -26,36 +26,47 @@ public static partial class Citations
         return text.ToString();
     }
 
+    /// <summary>The parts of a provenance: file, page, lines, DOM path, table, row, column (null where absent); null when it is not of that form.</summary>
+    public sealed record Reference(string File, int? Page, int? Line, int? EndLine, string? Path, int? Table, int? Row, int? Column);
+
+    public static Reference? Parse(string provenance)
+    {
+        var m = ReferencePattern().Match(provenance);
+        int? Number(string group) => m.Groups[group].Success ? int.Parse(m.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        return m.Success
+            ? new Reference(m.Groups["file"].Value, Number("page"), Number("line"), Number("end"), m.Groups["path"].Success ? m.Groups["path"].Value : null, Number("table"), Number("row"), Number("col"))
+            : null;
+    }
+
     /// <summary>The place alone: 'corpus/x.txt line 97, table 3, row 4, column 2'.</summary>
     public static string Place(string provenance)
     {
-        var m = Reference().Match(provenance);
-        if (!m.Success)
+        if (Parse(provenance) is not { } r)
         {
             return provenance;
         }
 
-        var text = new StringBuilder(m.Groups["file"].Value);
-        if (m.Groups["page"].Success)
+        var text = new StringBuilder(r.File);
+        if (r.Page is { } page)
         {
-            text.Append(" page ").Append(m.Groups["page"].Value);
+            text.Append(" page ").Append(page);
         }
 
-        if (m.Groups["line"].Success)
+        if (r.Line is { } line)
         {
-            text.Append(m.Groups["end"].Success ? $" lines {m.Groups["line"].Value}-{m.Groups["end"].Value}" : $" line {m.Groups["line"].Value}");
+            text.Append(r.EndLine is { } end ? $" lines {line}-{end}" : $" line {line}");
         }
 
-        if (m.Groups["path"].Success)
+        if (r.Path is { } path)
         {
-            text.Append(" at ").Append(m.Groups["path"].Value);
+            text.Append(" at ").Append(path);
         }
 
-        foreach (var (group, word) in new[] { ("table", "table"), ("row", "row"), ("col", "column") })
+        foreach (var (value, word) in new[] { (r.Table, "table"), (r.Row, "row"), (r.Column, "column") })
         {
-            if (m.Groups[group].Success)
+            if (value is { } n)
             {
-                text.Append(", ").Append(word).Append(' ').Append(m.Groups[group].Value);
+                text.Append(", ").Append(word).Append(' ').Append(n);
             }
         }
 
@@ -63,5 +74,5 @@ public static partial class Citations
     }
 
     [GeneratedRegex(@"^(?<file>[^#@;]+)(?:#p(?<page>\d+))?(?:#L(?<line>\d+)(?:-(?<end>\d+))?)?(?:[#@](?<path>[^;]+))?(?:;table=(?<table>\d+))?(?:;row=(?<row>\d+))?(?:;col=(?<col>\d+))?$")]
-    private static partial Regex Reference();
+    private static partial Regex ReferencePattern();
 }

@@ -42,9 +42,8 @@ public static class DataPackage
     {
         var descriptions = Descriptions();
         var path = Path.Combine(Path.GetFullPath(outDir), FileName);
-        var temporary = path + ".partial";
-        using (var stream = File.Create(temporary))
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using var file = new Pipeline.Export.AtomicFile(path);
+        using (var w = new Utf8JsonWriter(file.Stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("$schema", Profile);
@@ -70,7 +69,7 @@ public static class DataPackage
             w.WriteEndObject();
         }
 
-        File.Move(temporary, path, overwrite: true);
+        file.Commit();
         return path;
     }
 
@@ -120,9 +119,9 @@ public static class DataPackage
 
         w.WriteStartObject("schema");
         w.WriteStartArray("fields");
-        foreach (var row in StoreQueries.Query(connection, "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $t ORDER BY ordinal_position", ("t", table)).Rows)
+        foreach (var column in StoreExport.ColumnsOf(connection, table))
         {
-            var (name, type) = (row[0]!, FieldType(row[1]!));
+            var (name, type) = (column.Name, FieldType(column.Type));
             w.WriteStartObject();
             w.WriteString("name", name);
             w.WriteString("type", type);

@@ -221,7 +221,7 @@ public static class ReportSite
     /// <summary>Links from the site to a source file (a PDF opened at its page), relative so the site and the sources can move together.</summary>
     private sealed class SourceLinks(string from, string root)
     {
-        public static string? FileOf(string? provenance) => provenance is null ? null : provenance.Split('#', ';', '@')[0];
+        public static string? FileOf(string? provenance) => provenance is null ? null : Citations.Parse(provenance)?.File ?? provenance.Split('#', ';', '@')[0];
 
         public string Anchor(string? file, string? provenance, string? text)
         {
@@ -232,9 +232,9 @@ public static class ReportSite
 
             var target = Path.GetRelativePath(from, Path.Combine(root, file)).Replace('\\', '/');
             var href = string.Join('/', target.Split('/').Select(Uri.EscapeDataString));
-            if (provenance is not null && System.Text.RegularExpressions.Regex.Match(provenance, @"#p(\d+)") is { Success: true } page)
+            if (provenance is not null && Citations.Parse(provenance)?.Page is { } page)
             {
-                href += "#page=" + page.Groups[1].Value;
+                href += "#page=" + page.ToString(CultureInfo.InvariantCulture);
             }
 
             return $"<a href=\"{E(href)}\">{E(text ?? (provenance is null ? file : Citations.Place(provenance)))}</a>";
@@ -246,9 +246,9 @@ public static class ReportSite
 
     private static string Save(string path, string html)
     {
-        var temporary = path + ".partial";
-        File.WriteAllText(temporary, html, new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
+        using var file = new Pipeline.Export.AtomicFile(path);
+        file.Stream.Write(new UTF8Encoding(false).GetBytes(html));
+        file.Commit();
         return path;
     }
 

@@ -67,10 +67,14 @@ public static class StoreExport
 
     /// <summary>Every column, numbers with a decimal comma (DuckDB writes CSV with a point only), so nl-NL Excel reads them as numbers.</summary>
     private static string ExcelColumns(DuckDBConnection connection, string table) => string.Join(", ",
+        ColumnsOf(connection, table).Select(c => c.Type is "DOUBLE" or "FLOAT" || c.Type.StartsWith("DECIMAL", StringComparison.Ordinal)
+            ? $"replace(CAST({c.Name} AS VARCHAR), '.', ',') AS {c.Name}"
+            : c.Name));
+
+    /// <summary>A table's columns with their DuckDB types, in order.</summary>
+    internal static List<(string Name, string Type)> ColumnsOf(DuckDBConnection connection, string table) =>
         StoreQueries.Query(connection, "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $t ORDER BY ordinal_position", ("t", table)).Rows
-            .Select(r => r[1] is "DOUBLE" or "FLOAT" || r[1]!.StartsWith("DECIMAL", StringComparison.Ordinal)
-                ? $"replace(CAST({r[0]} AS VARCHAR), '.', ',') AS {r[0]}"
-                : r[0]!));
+            .Select(r => (r[0]!, r[1]!)).ToList();
 
     /// <summary>Excel reads a CSV as UTF-8 only when it starts with the byte-order mark (else '€' comes out garbled).</summary>
     private static void WithByteOrderMark(string path)

@@ -101,12 +101,7 @@ public class VariationTests(ITestOutputHelper output)
 
     private static string Summary(IReadOnlyList<Outcome> all)
     {
-        static double F1(IEnumerable<Outcome> o)
-        {
-            var (g, a, c) = (o.Sum(x => x.Gold), o.Sum(x => x.Actual), o.Sum(x => x.Correct));
-            var (p, r) = (a == 0 ? 0 : (double)c / a, g == 0 ? 0 : (double)c / g);
-            return p + r == 0 ? 0 : 2 * p * r / (p + r);
-        }
+        static double F1(IEnumerable<Outcome> o) => new Score(string.Empty, string.Empty, o.Sum(x => x.Gold), o.Sum(x => x.Actual), o.Sum(x => x.Correct)).F1;
 
         var text = new StringBuilder();
         text.AppendLine($"variations in {Folder}: {all.Count(o => o.Exact)} of {all.Count} exact, F1 {F1(all):0.000}; slowest {all.Max(o => o.Elapsed).TotalSeconds:0.0} s");

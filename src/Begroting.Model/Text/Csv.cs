@@ -6,6 +6,10 @@ namespace Begroting.Model.Text;
 /// <remarks>A blank line is a record of one empty field: callers that allow blank lines skip those.</remarks>
 public static class Csv
 {
+    /// <summary>A field as RFC 4180 writes it: quoted, its quotes doubled, when it holds a comma, a quote or a line break.</summary>
+    public static string Field(string value) =>
+        value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
     public static List<List<string>> Parse(string text)
     {
         var records = new List<List<string>>();

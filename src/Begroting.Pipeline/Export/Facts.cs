@@ -161,17 +161,7 @@ public static class Facts
                 writer.Write(',');
             }
 
-            var f = fields[i];
-            if (f.AsSpan().IndexOfAny(",\"\n\r") >= 0)
-            {
-                writer.Write('"');
-                writer.Write(f.Replace("\"", "\"\"", StringComparison.Ordinal));
-                writer.Write('"');
-            }
-            else
-            {
-                writer.Write(f);
-            }
+            writer.Write(Csv.Field(fields[i]));
         }
 
         writer.Write('\n');
