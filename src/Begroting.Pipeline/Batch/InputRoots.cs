@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Begroting.Pipeline.Batch;
 
 /// <summary>How a batch names its files in provenance, errors and its cache: relative to the root of the input each came from, never to the working folder.</summary>
@@ -10,12 +12,13 @@ namespace Begroting.Pipeline.Batch;
 public sealed class InputRoots
 {
     private readonly List<string> folders;
-    private readonly Dictionary<string, string?> manifestAbove = new(StringComparer.Ordinal);
+    // The batch names its documents from both cores at once.
+    private readonly ConcurrentDictionary<string, string?> manifestAbove = new(StringComparer.Ordinal);
 
     public InputRoots(IEnumerable<string> inputs) =>
         folders = inputs.Where(Directory.Exists).Select(f => Path.TrimEndingDirectorySeparator(Path.GetFullPath(f))).OrderByDescending(f => f.Length).ToList();
 
-    /// <summary>The name a file (or a folder, with a trailing '/') goes by.</summary>
+    /// <summary>The name a file (or a folder, with a trailing '/') goes by; safe to call from any thread.</summary>
     public string Display(string path)
     {
         var folder = path.EndsWith('/') || path.EndsWith(Path.DirectorySeparatorChar);
