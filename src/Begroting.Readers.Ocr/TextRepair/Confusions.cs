@@ -32,6 +32,10 @@ public static class Confusions
     /// <summary>Digits an OCR engine reads for one another (closed or open loops, a missing or extra stroke): per digit read, the digits it may stand for.</summary>
     public static IReadOnlyDictionary<char, string> Digits => DigitTable.Value;
 
+    /// <summary>The digit a letter read inside a number stands for (the table's 'number' rows: 'l' and 'I' for 1, 'O' for 0); the letter itself when none.</summary>
+    public static string DigitFor(char letter) =>
+        For("number").FirstOrDefault(c => c.Read == letter.ToString() && c.Meant.Length == 1 && char.IsDigit(c.Meant[0]))?.Meant ?? letter.ToString();
+
     private static readonly Lazy<IReadOnlyDictionary<char, string>> DigitTable = new(() =>
         For("digit").GroupBy(c => c.Read[0]).ToDictionary(g => g.Key, g => string.Concat(g.Select(c => c.Meant))));
 

@@ -423,6 +423,30 @@ public static partial class RecognisedText
         string? CodeOf(TableRow row) => row.Cells.Count > 0 && row.Cells[0].Lines.Count > 0 && IndicatorLine().Match(row.Cells[0].Text) is { Success: true } m ? m.Groups["code"].Value : null;
         var result = rows.ToList();
 
+        // A code whose goal number has a letter read for a digit ('7Bl.a', '9AI.b'): only digits stand there, and the
+        // confusions say which digit each letter is read for; a code alone in its table has no neighbours to ask.
+        for (var i = 0; i < result.Count; i++)
+        {
+            var row = result[i];
+            if (row.Cells.Count == 0 || row.Cells[0].Source.Confidence is null || row.Cells[0].Lines.Count == 0 || CodeOf(row) is not null
+                || LetteredCode().Match(row.Cells[0].Text) is not { Success: true } m)
+            {
+                continue;
+            }
+
+            var goal = string.Concat(m.Groups["goal"].Value.Select(c => char.IsDigit(c) ? c.ToString() : Confusions.DigitFor(c)));
+            var expected = m.Groups["area"].Value + goal + m.Groups["item"].Value;
+            var text = row.Cells[0].Text;
+            var repaired = expected + text[m.Groups["code"].Length..];
+            if (goal.Length == m.Groups["goal"].Length && goal.All(char.IsDigit) && IndicatorLine().IsMatch(repaired))
+            {
+                repairs.Add(new Repair(m.Groups["code"].Value, expected, "indicator code with a letter read for a digit of its goal number", row.Cells[0].Source.ToString()));
+                var cells = row.Cells.ToList();
+                cells[0] = new Cell([repaired], cells[0].Source with { Confidence = cells[0].Source.Confidence * RepairedConfidence }, cells[0].IsHeader);
+                result[i] = row with { Cells = cells };
+            }
+        }
+
         // The first row with a code from 'from' on in the direction of 'step', or -1.
         int NearestCoded(int from, int step)
         {
@@ -531,6 +555,9 @@ public static partial class RecognisedText
     // An indicator code at a row's start ('9A1.a Schaalscore'): the shape of the documents' codes.
     [GeneratedRegex(@"^(?<code>\d{1,2}[A-Z]\d{1,2}\.[a-z]{1,2})\s+(?<name>\S.*)$")]
     private static partial Regex IndicatorLine();
+
+    [GeneratedRegex(@"^(?<code>(?<area>\d{1,2}[A-Z])(?<goal>[0-9lIO]*[lIO][0-9lIO]*)(?<item>\.[a-z]{1,2}))\s")]
+    private static partial Regex LetteredCode();
 
     [GeneratedRegex(@"^(?:19|20)\d{2}$")]
     private static partial Regex Year();
