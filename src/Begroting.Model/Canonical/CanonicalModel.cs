@@ -82,7 +82,7 @@ public enum ObservationKind
 
 /// <summary>One value of an indicator: the number, the text as printed and what the text said about it.</summary>
 /// <remarks>
-/// Flags: footnote, not_yet_known (nnb), no_value (-), trailing_dash (80%-), period_inferred, qualitative,
+/// Flags: footnote, not_yet_known (nnb), no_value (-), trailing_dash (80%-), period_inferred, column_inferred, qualitative,
 /// one_of_several, ocr (read from a scan), repaired (an OCR repair changed it). Confidence (0 to 1) is set only for
 /// values read by OCR: the recogniser's confidence in the words, lowered by repairs.
 /// </remarks>

@@ -11,7 +11,9 @@ internal sealed partial class NormaliserCore
     {
         var grid = Grid(table);
         // The header is the rows above the first amount.
-        var headerCount = grid.FindIndex(r => r.Skip(1).Any(IsAmount));
+        // A header cell a scan misread as a figure ('1.047' for a smudged 'Begroting 2017') leaves its row a header:
+        // a body row is mostly amounts.
+        var headerCount = grid.FindIndex(r => r.Skip(1).Count(IsAmount) is var n && n > 0 && 2 * n > r.Skip(1).Count(c => c.Length > 0));
         headerCount = headerCount < 0 ? grid.Count : headerCount;
         while (headerCount > 1 && IsGroupHeading(grid[headerCount - 1]))
         {
@@ -32,13 +34,19 @@ internal sealed partial class NormaliserCore
             }
 
             var year = headers[i].Year ?? (kind == ColumnKind.Wijziging ? previousYear ?? identity.Year : null);
-            if (year is null)
-            {
-                Warn("column-year", $"column '{headers[i].Text}' names no year", Prov(table.Source, tableNo));
-            }
-
             previousYear = year ?? previousYear;
             columns.Add((i, new FinancialColumn(columns.Count + 1, year, kind, headers[i].Text)));
+        }
+
+        var given = identity.Kind == DocumentKind.Jaarstukken && positional ? InferColumns(grid, headerCount, body, headers, columns, identity.Year) : null;
+        if (given is not null)
+        {
+            Warn("column-inferred", $"column(s) {string.Join(", ", given.Order().Select(p => p + 1))} of amounts have no header that can be read; their kind and year are those of their place in a jaarstukken table (Rekening Y-1 | Begroting Y | Wijziging | Begroting Y na wijziging | Rekening Y | Verschil Y), which the sums of its rows confirm; their amounts are flagged column_inferred", Prov(table.Source, tableNo));
+        }
+
+        foreach (var (_, column) in columns.Where(c => c.Column.Year is null))
+        {
+            Warn("column-year", $"column '{column.Header}' names no year", Prov(table.Source, tableNo));
         }
 
         var title = table.Caption?.Text ?? (grid.Count > 0 ? grid[0].FirstOrDefault(c => c.Length > 0) : null);
@@ -153,6 +161,11 @@ internal sealed partial class NormaliserCore
 
                 var euros = parsed.Number is { } n && scale is { } s ? n * s : (decimal?)null;
                 var (flags, confidence) = Recognition(parsed.Flags, cellProv);
+                if (given?.Contains(position) == true)
+                {
+                    flags = [.. flags, "column_inferred"];
+                }
+
                 amounts.Add(new Amount(columns[i].Column.Index, euros, parsed.Raw, flags, cellProv, confidence));
             }
 
@@ -161,6 +174,39 @@ internal sealed partial class NormaliserCore
         }
 
         financialTables.Add(new FinancialTable(kindOfTable, title, scale, columns.Select(c => c.Column).ToList(), rows, tableProv));
+    }
+
+    /// <summary>Gives the columns of amounts that have no readable header their kind by the order of a jaarstukken table (<see cref="StandardColumns"/>); the places of the columns so given, or null when the order does not hold.</summary>
+    private static HashSet<int>? InferColumns(List<IReadOnlyList<string>> grid, int headerCount, List<int> body, IReadOnlyList<ColumnHeader> headers, List<(int Position, FinancialColumn Column)> columns, int? documentYear)
+    {
+        var rows = body.Where(r => grid[r].Count == headers.Count).Select(r => grid[r]).ToList();
+        var places = Enumerable.Range(0, headers.Count).Where(p => rows.Any(cells => IsAmount(cells[p]))).ToList();
+        // A column counts as read only by its own header cells, and only when every word in them is a word of a money
+        // header or a year: the header model lends a bare year's column the word of its left neighbour ('Rekening'
+        // over '2016 | 2017'), right for a group but not here, and a smudge of cells printed over each other may hold
+        // the words of the cell beside it ('BegMWtjriBegrBägmp4047 na wijziging').
+        ColumnKind? Own(int p)
+        {
+            var text = string.Join(" ", grid.Take(headerCount).Select(r => p < r.Count ? r[p] : string.Empty));
+            var words = text.ToLowerInvariant().Split([' ', '\n', '/'], StringSplitOptions.RemoveEmptyEntries);
+            return words.All(w => DutchValue.IsYear(w) || Vocabulary.MoneyColumnWords.Contains(w)) ? MoneyKind(text) : null;
+        }
+
+        var read = places.Select(p => columns.FirstOrDefault(c => c.Position == p).Column is { } c && Own(p) == c.Kind
+            ? new StandardColumns.Read(p, c.Kind, c.Year)
+            : new StandardColumns.Read(p, null, headers[p].Year)).ToList();
+        var amounts = rows.Select(cells => (IReadOnlyDictionary<int, decimal>)places
+            .Where(p => IsAmount(cells[p]) && DutchValue.ParseCell(cells[p])?.Number is not null)
+            .ToDictionary(p => p, p => DutchValue.ParseCell(cells[p])!.Number!.Value)).ToList();
+        if (StandardColumns.Infer(read, amounts, documentYear) is not { } inferred)
+        {
+            return null;
+        }
+
+        var header = places.ToDictionary(p => p, p => headers[p].Text);
+        columns.Clear();
+        columns.AddRange(inferred.Columns.Select((c, i) => (c.Position, new FinancialColumn(i + 1, c.Year, c.Kind, header[c.Position]))));
+        return inferred.Given.ToHashSet();
     }
 
     /// <summary>A row whose only text is a name in the label column that is no line, column header or unit: a row group's heading.</summary>

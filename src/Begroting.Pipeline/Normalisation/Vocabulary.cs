@@ -85,6 +85,20 @@ public static class Vocabulary
         ("begroting", ColumnKind.Begroting),
     ];
 
+    /// <summary>Every word of <see cref="MoneyColumns"/>: a header made of these and years only is a header read whole.</summary>
+    public static readonly IReadOnlySet<string> MoneyColumnWords = MoneyColumns.SelectMany(c => c.Phrase.Split(' ')).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The money columns of a jaarstukken table in the order they are printed, each with its year as an offset from the year of the jaarstukken: Rekening Y-1 | Begroting Y | Wijziging | Begroting Y na wijziging | Rekening Y | Verschil Y.</summary>
+    public static readonly (ColumnKind Kind, int YearOffset)[] JaarstukkenMoneyColumns =
+    [
+        (ColumnKind.Rekening, -1),
+        (ColumnKind.Begroting, 0),
+        (ColumnKind.Wijziging, 0),
+        (ColumnKind.BegrotingNaWijziging, 0),
+        (ColumnKind.Rekening, 0),
+        (ColumnKind.Verschil, 0),
+    ];
+
     /// <summary>Programme header rows (document metadata, not figures).</summary>
     public static readonly string[] ProgrammeHeaderLabels = ["programmanummer", "programma", "commissie", "portefeuille", "portefeuille(s)", "portefeuilles", "portefeuillehouder"];
 
