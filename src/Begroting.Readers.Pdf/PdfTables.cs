@@ -88,6 +88,42 @@ internal static partial class PdfTables
         return multi.Count < 2 ? -1 : j + 1;
     }
 
+    /// <summary>Where the table whose cell rows run from <paramref name="start"/> to <paramref name="end"/> really starts: at the header lines set above its first row, if any, and not before <paramref name="floor"/>.</summary>
+    /// <remarks>
+    /// A column header of one line over cells of several ('Begroting' over '2017 na wijziging', 'Streefwaarden' over
+    /// the years) is a line of one cell, which cannot start a table. Such lines stand over the table's later columns,
+    /// within its width, at no larger a size than its text, and follow each other and the first row closely. A line in
+    /// the first column between them (the unit, 'bedragen x € 1.000') is taken along only when a header line stands
+    /// above it: a heading or caption to the left above a table stays out.
+    /// </remarks>
+    public static int HeaderStart(IReadOnlyList<PdfLine> lines, int floor, int start, int end)
+    {
+        var table = lines.Skip(start).Take(end - start).ToList();
+        var left = table.Min(l => l.Left);
+        var right = table.Max(l => l.Right);
+        var size = table.Select(l => l.Size).Order().ElementAt(table.Count / 2);
+        var found = start;
+        for (var k = start - 1; k >= floor; k--)
+        {
+            var line = lines[k];
+            if (Gap(line, lines[k + 1]) > LineHeight(line) * 1.6 || line.Size > size * 1.15 || line.Right > right + 2)
+            {
+                break;
+            }
+
+            if (line.Left > left + 20)
+            {
+                found = k;
+            }
+            else if (Math.Abs(line.Left - left) > 2 || Chunks(line).Count > 1)
+            {
+                break;
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The lines as a grid, or null when they do not make one (fewer than two columns, or fewer than two rows with two cells).</summary>
     public static Table? TryBuild(IReadOnlyList<PdfLine> lines, string file, int page, double pageHeight)
     {

@@ -20,7 +20,10 @@ public sealed class PdfTableLayoutTests : IDisposable
     /// <summary>Rectangles from the top of the page: filled (a background) or framed by four rules (a box).</summary>
     private readonly record struct Box(double Left, double Top, double Width, double Height, bool Fill);
 
-    private Table ReadSingleTable(string name, IEnumerable<Text> texts, IEnumerable<Box>? boxes = null)
+    private Table ReadSingleTable(string name, IEnumerable<Text> texts, IEnumerable<Box>? boxes = null) =>
+        Assert.Single(Read(name, texts, boxes).Blocks.OfType<Table>());
+
+    private LayoutDocument Read(string name, IEnumerable<Text> texts, IEnumerable<Box>? boxes = null)
     {
         var builder = new PdfDocumentBuilder();
         var font = builder.AddStandard14Font(Standard14Font.Helvetica);
@@ -54,7 +57,7 @@ public sealed class PdfTableLayoutTests : IDisposable
 
         var path = Path.Combine(dir, name);
         File.WriteAllBytes(path, builder.Build());
-        return Assert.Single(PdfReader.Read(path, name).Blocks.OfType<Table>());
+        return PdfReader.Read(path, name);
     }
 
     private static IEnumerable<Text> Budget(double top, double pitch)
@@ -119,6 +122,24 @@ public sealed class PdfTableLayoutTests : IDisposable
         Assert.Equal(
             ["Effectindicator", "9D1.a Aantal feitelijk daklozen", "9D1.b Aantal huisuitzettingen uit corporatiewoningen in Leiden", "9D1.c Gemiddelde verblijfsduur in de vrouwenopvang in maanden"],
             table.Rows.Select(r => r.Cells[0].Text));
+    }
+
+    [Fact]
+    public void A_header_line_over_one_column_above_the_header_row_is_the_tables_not_a_paragraph()
+    {
+        // 'Begroting' over '2017 na wijziging': the header's first line has one cell, which cannot start a table.
+        Text[] texts =
+        [
+            new(360, 100, "Begroting", Right: true),
+            new(260, 112, "Rekening 2016", Right: true), new(360, 112, "2017 na wijziging", Right: true),
+            new(50, 132, "Lasten"), new(260, 132, "16.575", Right: true), new(360, 132, "11.608", Right: true),
+            new(50, 150, "Baten"), new(260, 150, "-175", Right: true), new(360, 150, "-115", Right: true),
+        ];
+        var layout = Read("header-line.pdf", texts);
+        var table = Assert.Single(layout.Blocks.OfType<Table>());
+        Assert.DoesNotContain(layout.Blocks.OfType<Paragraph>(), p => p.Lines.Contains("Begroting"));
+        Assert.Equal(["", "Rekening 2016", "Begroting 2017 na wijziging"], table.Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(["Baten", "-175", "-115"], table.Rows[^1].Cells.Select(c => c.Text));
     }
 
     [Fact]
