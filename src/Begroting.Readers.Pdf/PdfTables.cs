@@ -48,7 +48,9 @@ internal static partial class PdfTables
                     break;
                 }
 
+                // The table's left edge is its first column's: a header over the later columns starts further right.
                 multi.Add(next);
+                left = Math.Min(left, next.Left);
                 j++;
                 continue;
             }
@@ -68,7 +70,9 @@ internal static partial class PdfTables
             }
 
             var k = j + 1;
-            while (k < lines.Count && k <= j + 4 && Chunks(lines[k]).Count < 2 && !InLaterColumn(lines[k]) && Gap(lines[k - 1], lines[k]) <= LineHeight(lines[k - 1]) * 1.6)
+            // The first of them may stand as far below as a row does (a group's name on a row of its own, padded);
+            // the others follow it as lines of one cell.
+            while (k < lines.Count && k <= j + 4 && Chunks(lines[k]).Count < 2 && !InLaterColumn(lines[k]) && Gap(lines[k - 1], lines[k]) <= LineHeight(lines[k - 1]) * (k == j + 1 ? 2.2 : 1.6))
             {
                 k++;
             }
@@ -307,9 +311,13 @@ internal static partial class PdfTables
 
                 // A cell across the cut must span (lie over two cells of another line) or only touch the other side;
                 // a header wider than the figures under it, right-aligned with them, is in their column.
+                // A corner cell over two label columns ('bedragen x € 1.000' over the names and 'Lasten') spans too:
+                // cells of other lines lie under a good part of it on either side of the cut.
+                bool Under(Chunk c, Func<Chunk, bool> side) => chunks.Any(line => !line.Contains(c) && line.Any(o => side(o) && c.Overlap(o.Left, o.Right) >= c.Width * 0.25));
                 bool Allows(Chunk c) =>
                     Math.Min(x - c.Left, c.Right - x) <= c.Width * 0.25
-                    || chunks.Any(line => !line.Contains(c) && line.Count(o => c.Overlap(o.Left, o.Right) >= o.Width * 0.5) >= 2);
+                    || chunks.Any(line => !line.Contains(c) && line.Count(o => c.Overlap(o.Left, o.Right) >= o.Width * 0.5) >= 2)
+                    || (Under(c, o => o.Right <= x) && Under(c, o => o.Left >= x));
                 // A strip no line crosses needs one line with cells on both sides; a strip some lines cross, two.
                 if (both >= (least == 0 ? 1 : 2) && all.Where(c => c.Left < x && c.Right > x).All(Allows))
                 {

@@ -143,6 +143,37 @@ public sealed class PdfTableLayoutTests : IDisposable
     }
 
     [Fact]
+    public void Group_names_left_of_a_header_set_further_right_stay_in_the_table_under_a_corner_over_two_label_columns()
+    {
+        // The corner's unit spans the names' column and the Lasten/Baten column; the header above the first group
+        // starts right of the names, and each group's name stands on a padded row of its own.
+        var texts = new List<Text>
+        {
+            new(130, 100, "bedragen x 1.000 euro"), new(340, 100, "Rekening 2016", Right: true), new(420, 100, "Begroting 2017", Right: true),
+        };
+        var y = 118.0;
+        foreach (var (name, lasten, baten, saldo) in new[] { ("Openbaar water", "7.632", "-6.558", "Saldo"), ("Programma", "7.628", "-1.061", "Saldo van baten en lasten") })
+        {
+            texts.Add(new(50, y, name));
+            texts.Add(new(180, y + 18, "Lasten"));
+            texts.Add(new(340, y + 18, lasten, Right: true));
+            texts.Add(new(420, y + 18, lasten, Right: true));
+            texts.Add(new(180, y + 36, "Baten"));
+            texts.Add(new(340, y + 36, baten, Right: true));
+            texts.Add(new(420, y + 36, baten, Right: true));
+            texts.Add(new(50, y + 54, saldo));
+            texts.Add(new(340, y + 54, "1.074", Right: true));
+            texts.Add(new(420, y + 54, "1.043", Right: true));
+            y += 72;
+        }
+
+        var table = ReadSingleTable("groups.pdf", texts);
+        Assert.Equal(4, table.Width);
+        Assert.Equal(["Programma", "", "", ""], table.Rows[5].Cells.Select(c => c.Text));
+        Assert.Equal(["", "Baten", "-1.061", "-1.061"], table.Rows[7].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
     public void Ligatures_drawn_as_one_glyph_read_as_their_letters()
     {
         Assert.Equal("Effectindicator", PdfWords.Unligated("E\uFB00ectindicator"));
