@@ -600,7 +600,7 @@ internal static partial class PdfTables
 
     private static double Gap(PdfLine above, PdfLine below) => below.Top - above.Bottom;
 
-    internal static double LineHeight(PdfLine line) => Math.Max(1, line.Bottom - line.Top);
+    internal static double LineHeight(PdfLine line) => Math.Max(Math.Max(1, line.Bottom - line.Top), line.Size);
 
     /// <summary>The words' box in PDF points, origin bottom left (the words are kept top-down while laying out).</summary>
     internal static BoundingBox Box(IEnumerable<PdfWord> words, double pageHeight)

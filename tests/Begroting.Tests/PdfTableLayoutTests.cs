@@ -125,6 +125,16 @@ public sealed class PdfTableLayoutTests : IDisposable
     }
 
     [Fact]
+    public void Rows_padded_further_apart_than_twice_the_height_of_their_letters_are_one_table()
+    {
+        // 10 pt text every 25 pt: the space between rows is over twice the height of capitals and figures (about
+        // 7 pt) but well within a row's height at the text's size.
+        var table = ReadSingleTable("padded.pdf", Budget(100, 25));
+        Assert.Equal(7, table.Rows.Count);
+        Assert.Equal(["Saldo", "9.975", "6.907"], table.Rows[6].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
     public void A_header_line_over_one_column_above_the_header_row_is_the_tables_not_a_paragraph()
     {
         // 'Begroting' over '2017 na wijziging': the header's first line has one cell, which cannot start a table.
