@@ -69,6 +69,15 @@ internal static partial class PdfTables
                 continue;
             }
 
+            // A first-column line under a row whose figures stand between the lines of its name (set in the middle or
+            // at the foot of the row): the name's next line at the line spacing, also in the table's last row.
+            if (Math.Abs(next.Left - left) <= 2 && Chunks(next).Count == 1 && NameAbove(lines, start, j, left) is >= 0 and var name
+                && next.Bottom - lines[name].Bottom <= Math.Max(next.Size, lines[name].Size) * 1.35)
+            {
+                j++;
+                continue;
+            }
+
             var k = j + 1;
             // The first of them may stand as far below as a row does (a group's name on a row of its own, padded);
             // the others follow it as lines of one cell.
@@ -126,6 +135,20 @@ internal static partial class PdfTables
         }
 
         return found;
+    }
+
+    /// <summary>The last line of one cell at the table's left edge among the two lines above <paramref name="j"/> and that line, with only later-column lines after it; -1 if none.</summary>
+    private static int NameAbove(IReadOnlyList<PdfLine> lines, int start, int j, double left)
+    {
+        for (var x = j; x >= Math.Max(start, j - 2); x--)
+        {
+            if (lines[x].Left <= left + 20)
+            {
+                return x < j && Math.Abs(lines[x].Left - left) <= 2 && Chunks(lines[x]).Count == 1 ? x : -1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The lines as a grid, or null when they do not make one (fewer than two columns, or fewer than two rows with two cells).</summary>

@@ -135,6 +135,24 @@ public sealed class PdfTableLayoutTests : IDisposable
     }
 
     [Fact]
+    public void A_name_whose_figures_stand_between_its_lines_keeps_its_last_line_also_in_the_last_row()
+    {
+        // Figures set in the middle of a row of two name lines: the name's second line follows a line of figures.
+        Text[] texts =
+        [
+            new(50, 100, "Effectindicator"), new(260, 100, "Realisatie"), new(340, 100, "Bron"),
+            new(50, 120, "9B1.a Percentage inwoners dat zich"), new(260, 126, "89%"), new(340, 126, "CBS"),
+            new(50, 132, "kan redden"),
+            new(50, 150, "9B1.b Percentage mantelzorgers dat"), new(260, 156, "22%"), new(340, 156, "CBS"),
+            new(50, 162, "zich zwaar belast voelt"),
+        ];
+        var layout = Read("middle.pdf", texts);
+        var table = Assert.Single(layout.Blocks.OfType<Table>());
+        Assert.Empty(layout.Blocks.OfType<Paragraph>());
+        Assert.Equal(["9B1.b Percentage mantelzorgers dat zich zwaar belast voelt", "22%", "CBS"], table.Rows[^1].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
     public void A_header_line_over_one_column_above_the_header_row_is_the_tables_not_a_paragraph()
     {
         // 'Begroting' over '2017 na wijziging': the header's first line has one cell, which cannot start a table.
