@@ -190,8 +190,8 @@ internal static partial class PdfTables
         public double Overlap(double left, double right) => Math.Max(0, Math.Min(Right, right) - Math.Max(Left, left));
     }
 
-    /// <summary>Runs of words closer than a wide space: a word space is a quarter to two fifths of the size (more between OCR boxes, which hug the ink), a column gap three quarters or more.</summary>
-    private static bool Wide(PdfWord left, PdfWord right) => right.Left - left.Right > Math.Max(right.Size, left.Size) * 0.6;
+    /// <summary>Runs of words closer than a wide space: a word space is a quarter to two fifths of the size (more between OCR boxes, which hug the ink); the padding either side of a cell edge can leave only half the size between a figure set right and a source set left.</summary>
+    private static bool Wide(PdfWord left, PdfWord right) => right.Left - left.Right > Math.Max(right.Size, left.Size) * (left.Confidence is null && right.Confidence is null ? 0.5 : 0.6);
 
     /// <summary>Each string as drawn on its line, cut at wide spaces: the text of one cell, however far it runs.</summary>
     /// <remarks>Words nothing tells the strings of (OCR'd words) are each a string of their own, to be joined by position.</remarks>

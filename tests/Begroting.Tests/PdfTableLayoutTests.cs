@@ -153,6 +153,22 @@ public sealed class PdfTableLayoutTests : IDisposable
     }
 
     [Fact]
+    public void A_figure_set_right_and_a_source_set_left_half_a_size_apart_are_two_cells()
+    {
+        // Cell padding of 2 pt on either side of the rule between the last streefwaarde and the bron: 0.55 of the
+        // size, twice a word space.
+        Text[] texts =
+        [
+            new(50, 100, "Effectindicator"), new(300, 100, "2021", Right: true), new(305.5, 100, "Bron"),
+            new(50, 118, "9D1.a Aantal feitelijk daklozen"), new(300, 118, "125", Right: true), new(305.5, 118, "GGD"),
+            new(50, 136, "9D1.b Aantal huisuitzettingen"), new(300, 136, "12", Right: true), new(305.5, 136, "Binnenvest"),
+        ];
+        var table = ReadSingleTable("padding.pdf", texts);
+        Assert.Equal(3, table.Width);
+        Assert.Equal(["9D1.b Aantal huisuitzettingen", "12", "Binnenvest"], table.Rows[^1].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
     public void A_header_line_over_one_column_above_the_header_row_is_the_tables_not_a_paragraph()
     {
         // 'Begroting' over '2017 na wijziging': the header's first line has one cell, which cannot start a table.
