@@ -45,14 +45,41 @@ internal static partial class PdfPageLayout
             paragraph.Clear();
         }
 
+        // Tables first, so that header lines found above a table's first row (read as text until the table was
+        // found) go into the table, not into the paragraph before it.
+        var tables = new SortedDictionary<int, (int End, Table Table)>();
+        var free = 0;
         for (var i = 0; i < lines.Count; i++)
         {
             var end = PdfTables.RegionEnd(lines, i);
-            if (end > i && PdfTables.TryBuild(lines.Skip(i).Take(end - i).ToList(), file, page, pageHeight) is { } table)
+            if (end <= i)
+            {
+                continue;
+            }
+
+            var start = PdfTables.HeaderStart(lines, free, i, end);
+            var table = start < i ? PdfTables.TryBuild(lines.Skip(start).Take(end - start).ToList(), file, page, pageHeight) : null;
+            if (table is null)
+            {
+                start = i;
+                table = PdfTables.TryBuild(lines.Skip(i).Take(end - i).ToList(), file, page, pageHeight);
+            }
+
+            if (table is not null)
+            {
+                tables[start] = (end, table);
+                free = end;
+                i = Advance.Past(i, end) - 1;
+            }
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (tables.TryGetValue(i, out var found))
             {
                 Flush();
-                into.Add(table);
-                i = Advance.Past(i, end) - 1;
+                into.Add(found.Table);
+                i = Advance.Past(i, found.End) - 1;
                 continue;
             }
 

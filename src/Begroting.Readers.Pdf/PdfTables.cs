@@ -48,7 +48,9 @@ internal static partial class PdfTables
                     break;
                 }
 
+                // The table's left edge is its first column's: a header over the later columns starts further right.
                 multi.Add(next);
+                left = Math.Min(left, next.Left);
                 j++;
                 continue;
             }
@@ -67,8 +69,19 @@ internal static partial class PdfTables
                 continue;
             }
 
+            // A first-column line under a row whose figures stand between the lines of its name (set in the middle or
+            // at the foot of the row): the name's next line at the line spacing, also in the table's last row.
+            if (Math.Abs(next.Left - left) <= 2 && Chunks(next).Count == 1 && NameAbove(lines, start, j, left) is >= 0 and var name
+                && next.Bottom - lines[name].Bottom <= Math.Max(next.Size, lines[name].Size) * 1.35)
+            {
+                j++;
+                continue;
+            }
+
             var k = j + 1;
-            while (k < lines.Count && k <= j + 4 && Chunks(lines[k]).Count < 2 && !InLaterColumn(lines[k]) && Gap(lines[k - 1], lines[k]) <= LineHeight(lines[k - 1]) * 1.6)
+            // The first of them may stand as far below as a row does (a group's name on a row of its own, padded);
+            // the others follow it as lines of one cell.
+            while (k < lines.Count && k <= j + 4 && Chunks(lines[k]).Count < 2 && !InLaterColumn(lines[k]) && Gap(lines[k - 1], lines[k]) <= LineHeight(lines[k - 1]) * (k == j + 1 ? 2.2 : 1.6))
             {
                 k++;
             }
@@ -86,6 +99,56 @@ internal static partial class PdfTables
         }
 
         return multi.Count < 2 ? -1 : j + 1;
+    }
+
+    /// <summary>Where the table whose cell rows run from <paramref name="start"/> to <paramref name="end"/> really starts: at the header lines set above its first row, if any, and not before <paramref name="floor"/>.</summary>
+    /// <remarks>
+    /// A column header of one line over cells of several ('Begroting' over '2017 na wijziging', 'Streefwaarden' over
+    /// the years) is a line of one cell, which cannot start a table. Such lines stand over the table's later columns,
+    /// within its width, at no larger a size than its text, and follow each other and the first row closely. A line in
+    /// the first column between them (the unit, 'bedragen x € 1.000') is taken along only when a header line stands
+    /// above it: a heading or caption to the left above a table stays out.
+    /// </remarks>
+    public static int HeaderStart(IReadOnlyList<PdfLine> lines, int floor, int start, int end)
+    {
+        var table = lines.Skip(start).Take(end - start).ToList();
+        var left = table.Min(l => l.Left);
+        var right = table.Max(l => l.Right);
+        var size = table.Select(l => l.Size).Order().ElementAt(table.Count / 2);
+        var found = start;
+        for (var k = start - 1; k >= floor; k--)
+        {
+            var line = lines[k];
+            if (Gap(line, lines[k + 1]) > LineHeight(line) * 1.6 || line.Size > size * 1.15 || line.Right > right + 2)
+            {
+                break;
+            }
+
+            if (line.Left > left + 20)
+            {
+                found = k;
+            }
+            else if (Math.Abs(line.Left - left) > 2 || Chunks(line).Count > 1)
+            {
+                break;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The last line of one cell at the table's left edge among the two lines above <paramref name="j"/> and that line, with only later-column lines after it; -1 if none.</summary>
+    private static int NameAbove(IReadOnlyList<PdfLine> lines, int start, int j, double left)
+    {
+        for (var x = j; x >= Math.Max(start, j - 2); x--)
+        {
+            if (lines[x].Left <= left + 20)
+            {
+                return x < j && Math.Abs(lines[x].Left - left) <= 2 && Chunks(lines[x]).Count == 1 ? x : -1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The lines as a grid, or null when they do not make one (fewer than two columns, or fewer than two rows with two cells).</summary>
@@ -127,8 +190,8 @@ internal static partial class PdfTables
         public double Overlap(double left, double right) => Math.Max(0, Math.Min(Right, right) - Math.Max(Left, left));
     }
 
-    /// <summary>Runs of words closer than a wide space: a word space is a quarter to two fifths of the size (more between OCR boxes, which hug the ink), a column gap three quarters or more.</summary>
-    private static bool Wide(PdfWord left, PdfWord right) => right.Left - left.Right > Math.Max(right.Size, left.Size) * 0.6;
+    /// <summary>Runs of words closer than a wide space: a word space is a quarter to two fifths of the size (more between OCR boxes, which hug the ink); the padding either side of a cell edge can leave only half the size between a figure set right and a source set left.</summary>
+    private static bool Wide(PdfWord left, PdfWord right) => right.Left - left.Right > Math.Max(right.Size, left.Size) * (left.Confidence is null && right.Confidence is null ? 0.5 : 0.6);
 
     /// <summary>Each string as drawn on its line, cut at wide spaces: the text of one cell, however far it runs.</summary>
     /// <remarks>Words nothing tells the strings of (OCR'd words) are each a string of their own, to be joined by position.</remarks>
@@ -271,9 +334,13 @@ internal static partial class PdfTables
 
                 // A cell across the cut must span (lie over two cells of another line) or only touch the other side;
                 // a header wider than the figures under it, right-aligned with them, is in their column.
+                // A corner cell over two label columns ('bedragen x € 1.000' over the names and 'Lasten') spans too:
+                // cells of other lines lie under a good part of it on either side of the cut.
+                bool Under(Chunk c, Func<Chunk, bool> side) => chunks.Any(line => !line.Contains(c) && line.Any(o => side(o) && c.Overlap(o.Left, o.Right) >= c.Width * 0.25));
                 bool Allows(Chunk c) =>
                     Math.Min(x - c.Left, c.Right - x) <= c.Width * 0.25
-                    || chunks.Any(line => !line.Contains(c) && line.Count(o => c.Overlap(o.Left, o.Right) >= o.Width * 0.5) >= 2);
+                    || chunks.Any(line => !line.Contains(c) && line.Count(o => c.Overlap(o.Left, o.Right) >= o.Width * 0.5) >= 2)
+                    || (Under(c, o => o.Right <= x) && Under(c, o => o.Left >= x));
                 // A strip no line crosses needs one line with cells on both sides; a strip some lines cross, two.
                 if (both >= (least == 0 ? 1 : 2) && all.Where(c => c.Left < x && c.Right > x).All(Allows))
                 {
@@ -556,7 +623,7 @@ internal static partial class PdfTables
 
     private static double Gap(PdfLine above, PdfLine below) => below.Top - above.Bottom;
 
-    internal static double LineHeight(PdfLine line) => Math.Max(1, line.Bottom - line.Top);
+    internal static double LineHeight(PdfLine line) => Math.Max(Math.Max(1, line.Bottom - line.Top), line.Size);
 
     /// <summary>The words' box in PDF points, origin bottom left (the words are kept top-down while laying out).</summary>
     internal static BoundingBox Box(IEnumerable<PdfWord> words, double pageHeight)

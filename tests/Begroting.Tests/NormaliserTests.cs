@@ -1,5 +1,6 @@
 using Begroting.Model.Canonical;
 using Begroting.Model.Diagnostics;
+using Begroting.Model.Layout;
 using Begroting.Pipeline.Export;
 
 namespace Begroting.Tests;
@@ -34,6 +35,35 @@ public class NormaliserTests
         Assert.Equal("7", doc.Programme!.Number);
         Assert.Equal(DocumentKind.Programmabegroting, doc.Document.Kind);
         Assert.Equal(2018, doc.Document.Year);
+    }
+
+    [Fact]
+    public void A_table_cut_by_a_page_break_without_its_header_repeated_goes_on_on_the_next_page()
+    {
+        // A paged layout (PDF): the header only on page 1, the rest of each table at the top of page 2.
+        static Table Grid(int page, params string[][] rows) => new(
+            rows.Select(r => new TableRow(r.Select(t => new Cell(t.Length > 0 ? [t] : [], new SourceRef("split.pdf", Page: page))).ToList(), new SourceRef("split.pdf", Page: page))).ToList(),
+            TableForm.Grid,
+            new SourceRef("split.pdf", Page: page));
+        Block[] blocks =
+        [
+            new Heading(1, "Programmabegroting 2018", new SourceRef("split.pdf", Page: 1)),
+            new Paragraph(["Programma 9 Maatschappelijke ondersteuning"], new SourceRef("split.pdf", Page: 1)),
+            new Heading(2, "Effectindicatoren", new SourceRef("split.pdf", Page: 1)),
+            Grid(1, ["Effectindicator", "Realisatie", "Streefwaarde 2018", "Bron"], ["Doel 9A1 Inwoners doen mee", "", "", ""], ["9A1.a Percentage vrijwilligers", "30% (2015)", "32%", "Stadsenquête"]),
+            Grid(2, ["9A1.b Percentage mantelzorgers", "20% (2015)", "21%", "Stadsenquête"]) with { GapBefore = 1 },
+            new Heading(2, "Programmakosten", new SourceRef("split.pdf", Page: 2)),
+            new Paragraph(["Bedragen x € 1.000,-"], new SourceRef("split.pdf", Page: 2)),
+            Grid(2, ["", "", "Rekening 2016", "Begroting 2017"], ["Preventie", "", "", ""], ["", "Lasten", "1.200", "1.300"], ["", "Baten", "-100", "-200"]),
+            Grid(3, ["Ondersteuning", "", "", ""], ["", "Lasten", "5.000", "6.000"], ["", "Baten", "-300", "-400"]) with { GapBefore = 1 },
+        ];
+        var doc = Begroting.Pipeline.Normalisation.Normaliser.Normalise(new LayoutDocument("split.pdf", "pdf", blocks, []), new Begroting.Pipeline.Normalisation.DocumentContext("split", "split.pdf", new string('0', 64)));
+
+        var mantelzorg = Assert.Single(doc.Indicators, i => i.Code == "9A1.b");
+        Assert.Equal([(ObservationKind.Realisatie, 2015), (ObservationKind.Streefwaarde, 2018)], mantelzorg.Observations.Select(o => (o.Kind, o.Year!.Value)));
+        var money = Assert.Single(doc.FinancialTables);
+        Assert.Equal(["Preventie", "Preventie", "Ondersteuning", "Ondersteuning"], money.Rows.Select(r => r.Group));
+        Assert.Equal(-400_000m, Facts.Of(doc).Single(f => f.Subject == "Ondersteuning" && f.Measure == "baten" && f.Period == "2017").Value is { } v ? decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : 0m);
     }
 
     [Fact]

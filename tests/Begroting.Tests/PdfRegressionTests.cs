@@ -115,7 +115,7 @@ public sealed class PdfRegressionTests
         {
             PdfLines.Group([Word("Lasten", 50, 100), Word("1.234", 200, 100)])[0],
             PdfLines.Group([Word("Baten", 50, 114), Word("-12", 200, 114)])[0],
-            PdfLines.Group([Word("5.678", 200, 138)])[0],
+            PdfLines.Group([Word("5.678", 200, 142)])[0],
         };
         Assert.Equal(2, Within(() => PdfTables.RegionEnd(lines, 0)));
     }

@@ -48,7 +48,7 @@ internal sealed partial class NormaliserCore
                     break;
                 case TableKind.Indicators:
                     var parts = new List<(Table Table, int No)> { (table, tableNo) };
-                    for (var n = ContinuationOf(b); n < blocks.Count && blocks[n] is Table next && Classify(next) == TableKind.Indicators && SameHeader(table, next); n = ContinuationOf(b))
+                    for (var n = ContinuationOf(b); n < blocks.Count && blocks[n] is Table next && ((Classify(next) == TableKind.Indicators && SameHeader(table, next)) || ContinuesOnNextPage(table, next, TableKind.Indicators)); n = ContinuationOf(b))
                     {
                         // A table continued after a repeated header is one table.
                         parts.Add((next, ++tableNo));
@@ -62,7 +62,7 @@ internal sealed partial class NormaliserCore
                 case TableKind.Financial:
                     var merged = table;
                     var (firstNo, firstBlock) = (tableNo, b);
-                    for (var n = ContinuationOf(b); n < blocks.Count && blocks[n] is Table more && Classify(more) == TableKind.Financial && SameHeader(table, more); n = ContinuationOf(b))
+                    for (var n = ContinuationOf(b); n < blocks.Count && blocks[n] is Table more && ((Classify(more) == TableKind.Financial && SameHeader(table, more)) || ContinuesOnNextPage(table, more, TableKind.Financial)); n = ContinuationOf(b))
                     {
                         // A table of amounts continued after a repeated header (a page break, a split on a website) is one table.
                         // Its repeated header is dropped; a group's name right under it is the first row of the page.
@@ -205,6 +205,32 @@ internal sealed partial class NormaliserCore
 
         var words = Words(a);
         return Key(a) == Key(b) || (words.Length > 0 && words == Words(b));
+    }
+
+    /// <summary>Whether <paramref name="next"/> is the rest of <paramref name="table"/> after a page break that did not repeat the header: a grid of the same columns at the top of a later page whose first rows are already the body's.</summary>
+    /// <remarks>Without a header of its own the rest cannot be classified by itself (it would be 'other'); its first row says what it continues: an indicator or goal code, or (past groups' names) a row of amounts.</remarks>
+    private static bool ContinuesOnNextPage(Table table, Table next, TableKind kind)
+    {
+        if (table.Form != TableForm.Grid || next.Form != TableForm.Grid || next.Width != table.Width
+            || table.Source.Page is not { } page || next.Source.Page is not { } nextPage || nextPage <= page || next.GapBefore > 2)
+        {
+            return false;
+        }
+
+        var rows = next.Rows.Select(r => r.Cells.Select(c => c.Text).ToList()).Where(r => r.Any(c => c.Length > 0)).ToList();
+        if (rows.Count == 0)
+        {
+            return false;
+        }
+
+        if (kind == TableKind.Indicators)
+        {
+            var lead = DutchValue.Collapse(rows[0].First(c => c.Length > 0));
+            return Codes.IndicatorLine().IsMatch(lead) || Codes.GoalLine().IsMatch(lead);
+        }
+
+        var body = rows.SkipWhile(IsGroupHeading).FirstOrDefault();
+        return body is not null && body.Skip(1).Any(IsAmount) && rows.Any(r => r.Take(3).Any(c => LineOf(c) is not null));
     }
 
     /// <summary>Footnotes printed under a table: lines starting with '*', '**', ...; a line without a marker continues the one above.</summary>
