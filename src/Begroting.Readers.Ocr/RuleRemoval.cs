@@ -11,8 +11,7 @@ namespace Begroting.Readers.Ocr;
 /// </remarks>
 internal static class RuleRemoval
 {
-    /// <summary>Ink: a pixel darker than this may be part of a rule (on the whitened page).</summary>
-    public const byte Ink = 200;
+    private const byte Dark = 200;
 
     /// <summary>Reads a binary greyscale PGM (P5), as pdftoppm writes it with -gray.</summary>
     public static (byte[] Pixels, int Width, int Height, int Offset) ReadPgm(byte[] file)
@@ -62,19 +61,8 @@ internal static class RuleRemoval
     public sealed record Segment(double X1, double Y1, double X2, double Y2);
 
     /// <summary>Whitens, in place, every horizontal run of dark pixels of at least <paramref name="horizontal"/> and every vertical run of at least <paramref name="vertical"/>; the rules they make, thick runs joined.</summary>
-    /// <remarks><paramref name="dark"/>: a pixel darker than this may be part of a rule; <paramref name="paper"/>: beside a
-    /// rule, a pixel darker than this is not paper; <paramref name="wiped"/>, when given, is set where pixels were whitened.</remarks>
-    /// <remarks>
-    /// <paramref name="tolerant"/> is for a page that was turned upright (<see cref="Deskew"/>): its rules, resampled,
-    /// step from row to row and break. Then a pixel is dark when it is dark in either of two neighbouring rows (or
-    /// columns), pieces of a rule a few pixels apart are joined when they cover nine tenths of what they span, a rule
-    /// must have paper on both sides (not on the two together), a vertical one too, and a vertical run under two
-    /// fifths of an inch must meet a horizontal rule (the stem of a large heading's capital does not). An upright
-    /// page keeps the stricter finder its scans are measured with.
-    /// </remarks>
-    public static List<Segment> Erase(byte[] pixels, int offset, int width, int height, int horizontal, int vertical, byte dark = Ink, byte paper = Ink, bool[]? wiped = null, bool tolerant = false)
+    public static List<Segment> Erase(byte[] pixels, int offset, int width, int height, int horizontal, int vertical)
     {
-        var Dark = dark;
         var erase = new bool[width * height];
         var horizontalRuns = new List<(int Y, int X1, int X2)>();
         var verticalRuns = new List<(int X, int Y1, int Y2)>();
@@ -84,60 +72,30 @@ internal static class RuleRemoval
         var reach = Math.Max(4, horizontal / 16);
         bool Thin(int y, int from, int to)
         {
-            if (!tolerant)
-            {
-                var total = 0;
-                foreach (var yy in new[] { y - reach, y + reach })
-                {
-                    if (yy < 0 || yy >= height)
-                    {
-                        continue;
-                    }
-
-                    for (var x = from; x < to; x++)
-                    {
-                        total += pixels[offset + (yy * width) + x] < paper ? 1 : 0;
-                    }
-                }
-
-                return total < (to - from);
-            }
-
-            // Both sides: the foot of a blurred line of text has paper below it but its letters above.
-            foreach (var yy in new[] { y - reach, y + 1 + reach })
+            var dark = 0;
+            foreach (var yy in new[] { y - reach, y + reach })
             {
                 if (yy < 0 || yy >= height)
                 {
                     continue;
                 }
 
-                var dark = 0;
                 for (var x = from; x < to; x++)
                 {
-                    dark += pixels[offset + (yy * width) + x] < paper ? 1 : 0;
-                }
-
-                if (dark * 10 >= (to - from) * 3)
-                {
-                    return false;
+                    dark += pixels[offset + (yy * width) + x] < Dark ? 1 : 0;
                 }
             }
 
-            return true;
+            return dark < (to - from);
         }
 
-        var gap = Math.Max(2, horizontal / 20);
-        foreach (var (y, from, to) in Bridged(Runs(pixels, offset, width, height, alongRows: true, Dark, tolerant), tolerant ? gap : -1))
+        foreach (var (y, from, to) in Runs(pixels, offset, width, height, alongRows: true))
         {
             if (to - from + 1 >= horizontal && Thin(y, from, to + 1))
             {
                 for (var k = from; k <= to; k++)
                 {
                     erase[(y * width) + k] = true;
-                    if (tolerant)
-                    {
-                        erase[(Math.Min(y + 1, height - 1) * width) + k] = true;
-                    }
                 }
 
                 horizontalRuns.Add((y, from, to));
@@ -166,44 +124,12 @@ internal static class RuleRemoval
             return false;
         }
 
-        // A vertical rule is narrow as a horizontal one is thin: beside it the page is mostly white, not a shaded cell.
-        bool Narrow(int x, int from, int to)
-        {
-            foreach (var xx in new[] { x - reach, x + 1 + reach })
-            {
-                if (xx < 0 || xx >= width)
-                {
-                    continue;
-                }
-
-                var dark = 0;
-                for (var y = from; y <= to; y++)
-                {
-                    dark += pixels[offset + (y * width) + xx] < paper ? 1 : 0;
-                }
-
-                if (dark * 10 >= (to - from + 1) * 3)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
         var shortest = Math.Max(8, vertical / 3);
         var candidates = new List<(int X, int Y1, int Y2)>();
-        foreach (var (x, from, to) in Bridged(Runs(pixels, offset, width, height, alongRows: false, Dark, tolerant), tolerant ? gap : -1))
+        foreach (var (x, from, to) in Runs(pixels, offset, width, height, alongRows: false))
         {
             var length = to - from + 1;
-            // A run under two fifths of an inch may be the stem of a capital of a heading in a large font: it is a rule
-            // only where it meets a horizontal one.
-            if (tolerant && !Narrow(x, from, to))
-            {
-                continue;
-            }
-
-            if (tolerant ? length >= 2 * vertical || (length >= vertical && (OnRule(x, from) || OnRule(x, to))) : length >= vertical)
+            if (length >= vertical)
             {
                 verticalRuns.Add((x, from, to));
             }
@@ -233,10 +159,6 @@ internal static class RuleRemoval
             for (var y = y1; y <= y2; y++)
             {
                 erase[(y * width) + x] = true;
-                if (tolerant)
-                {
-                    erase[(y * width) + Math.Min(x + 1, width - 1)] = true;
-                }
             }
         }
 
@@ -255,10 +177,6 @@ internal static class RuleRemoval
                             if (yy >= 0 && yy < height && xx >= 0 && xx < width)
                             {
                                 pixels[offset + (yy * width) + xx] = 255;
-                                if (wiped is not null)
-                                {
-                                    wiped[(yy * width) + xx] = true;
-                                }
                             }
                         }
                     }
@@ -271,22 +189,16 @@ internal static class RuleRemoval
         return segments;
     }
 
-    /// <summary>The runs of dark pixels along each pair of neighbouring rows (or columns), a pixel dark when it is dark in either: the first row (column) of the pair and the first and last pixel of the run.</summary>
-    /// <remarks>
-    /// A rule a pixel or so thick, scanned, turned upright or blurred by JPEG, is darkest now in one row, now in the
-    /// next: in either row alone it is a string of dashes, none as long as a rule; in the pair it is one run.
-    /// </remarks>
-    private static IEnumerable<(int At, int From, int To)> Runs(byte[] pixels, int offset, int width, int height, bool alongRows, byte Dark, bool pairs)
+    /// <summary>The runs of dark pixels along each row (or each column): the row (column) and the first and last pixel of the run.</summary>
+    private static IEnumerable<(int At, int From, int To)> Runs(byte[] pixels, int offset, int width, int height, bool alongRows)
     {
         var (lines, length) = alongRows ? (height, width) : (width, height);
-        int Index(int line, int i) => offset + (alongRows ? (line * width) + i : (i * width) + line);
         for (var at = 0; at < lines; at++)
         {
             var run = 0;
-            var pair = pairs && at + 1 < lines;
             for (var i = 0; i <= length; i++)
             {
-                if (i < length && (pixels[Index(at, i)] < Dark || (pair && pixels[Index(at + 1, i)] < Dark)))
+                if (i < length && pixels[offset + (alongRows ? (at * width) + i : (i * width) + at)] < Dark)
                 {
                     run++;
                     continue;
@@ -298,45 +210,6 @@ internal static class RuleRemoval
                 }
 
                 run = 0;
-            }
-        }
-    }
-
-    /// <summary>Runs of one row (column) with at most <paramref name="gap"/> light pixels between them are one run, if the gaps are few.</summary>
-    /// <remarks>A scanned rule is broken here and there, by noise or where a figure's last stroke touches it; its pieces
-    /// beside the break are each too short to be a rule. The foot of a line of text also gives runs a few pixels apart,
-    /// one per letter, but with far more paper between them: pieces are joined only when they cover nine tenths of
-    /// what they span.</remarks>
-    private static IEnumerable<(int At, int From, int To)> Bridged(IEnumerable<(int At, int From, int To)> runs, int gap)
-    {
-        var chain = new List<(int At, int From, int To)>();
-        IEnumerable<(int At, int From, int To)> Close()
-        {
-            var (from, to) = (chain[0].From, chain[^1].To);
-            var covered = chain.Sum(r => r.To - r.From + 1);
-            return chain.Count > 1 && covered * 10 >= (to - from + 1) * 9 ? [(chain[0].At, from, to)] : chain.ToList();
-        }
-
-        foreach (var run in runs)
-        {
-            if (chain.Count > 0 && (chain[^1].At != run.At || run.From - chain[^1].To - 1 > gap))
-            {
-                foreach (var r in Close())
-                {
-                    yield return r;
-                }
-
-                chain.Clear();
-            }
-
-            chain.Add(run);
-        }
-
-        if (chain.Count > 0)
-        {
-            foreach (var r in Close())
-            {
-                yield return r;
             }
         }
     }

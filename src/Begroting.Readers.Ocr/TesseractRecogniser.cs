@@ -62,7 +62,7 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
     {
         var where = $"{page.File}#p{page.Number}";
         var version = Version.Value ?? throw new DocumentException("ocr-unavailable", "the page has no text layer and Tesseract is not installed (Debian: apt-get install tesseract-ocr tesseract-ocr-nld)", where);
-        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased-kept-2|figures-reread-80i|h150|dark200|inline|h100|thin|otsu-white|low-borders-joined-2|empty-cells-read|straddlers-split|line-end-hyphens|raised-marks-6|cell-words|deskew-of-ink|tolerant-when-turned");
+        var key = Key($"{page.ContentKey}|{version}|{options.Languages}|{options.Dpi}|psm{PageSegmentation}|rules-erased-kept-2|figures-reread-80i|h150|dark200|inline|h100|thin|otsu-white|low-borders-joined-2|empty-cells-read|straddlers-split|line-end-hyphens|raised-marks-6|cell-words");
         var cached = cache is null ? null : Path.Combine(cache, key[..2], key + ".hocr");
         if (cached is not null && File.Exists(cached) && File.Exists(cached + ".rules"))
         {
@@ -105,18 +105,8 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
             }
 
             var (pixels, width, height, offset) = RuleRemoval.ReadPgm(File.ReadAllBytes(image + ".pgm"));
-            // The angle is told by the ink alone: the paper of a scan is grey with noise.
-            var whitened = (byte[])pixels.Clone();
-            Background.Whiten(whitened, offset, width, height);
-            var angle = Deskew.Angle(whitened, offset, width, height);
-            var turned = Deskew.Straighten(pixels, offset, width, height, angle);
-            var scanned = turned ? (byte[])pixels.Clone() : null;
             Background.Whiten(pixels, offset, width, height);
-            var rules = RuleRemoval.Erase(pixels, offset, width, height, horizontal: options.Dpi / 3, vertical: options.Dpi / 5, tolerant: turned);
-            if (scanned is not null)
-            {
-                rules.AddRange(FaintRules(scanned, pixels, offset, width, height, rules));
-            }
+            var rules = RuleRemoval.Erase(pixels, offset, width, height, horizontal: options.Dpi / 3, vertical: options.Dpi / 5);
             File.WriteAllBytes(image + ".pgm", pixels);
 
             var recognise = Run("tesseract", [image + ".pgm", image, "-l", options.Languages, "--psm", PageSegmentation, "hocr"], options.Timeout, cancellationToken);
@@ -135,27 +125,6 @@ public sealed partial class TesseractRecogniser : IPageRecogniser
         {
             work.Delete(recursive: true);
         }
-    }
-
-    /// <summary>Hairlines the whitening took away from a page turned upright: rules looked for again on the page as scanned, lighter than ink but with clean paper on both sides (not a shaded cell, not a line of text); they are taken off the whitened page too.</summary>
-    /// <remarks>A rule of a quarter point scanned at 200 dpi is grey, and the page's ink/paper threshold whitens most of it,
-    /// leaving dashes that are no rule and that Tesseract reads as '-' or '.'.</remarks>
-    private List<RuleRemoval.Segment> FaintRules(byte[] scanned, byte[] pixels, int offset, int width, int height, List<RuleRemoval.Segment> found)
-    {
-        var wiped = new bool[width * height];
-        var faint = RuleRemoval.Erase(scanned, offset, width, height, horizontal: options.Dpi / 3, vertical: options.Dpi / 5, dark: 225, paper: 240, wiped: wiped, tolerant: true);
-        for (var i = 0; i < wiped.Length; i++)
-        {
-            if (wiped[i])
-            {
-                pixels[offset + i] = 255;
-            }
-        }
-
-        // A rule dark enough to be found on the whitened page is found here too.
-        static bool Same(RuleRemoval.Segment a, RuleRemoval.Segment b) =>
-            (a.Y1 == a.Y2) == (b.Y1 == b.Y2) && Math.Abs(a.X1 - b.X1) + Math.Abs(a.Y1 - b.Y1) + Math.Abs(a.X2 - b.X2) + Math.Abs(a.Y2 - b.Y2) < 12;
-        return faint.Where(f => !found.Any(r => Same(r, f))).ToList();
     }
 
     /// <summary>Figures the page read left in doubt are read again alone, as one line of figures; the better reading stays in the hOCR.</summary>
