@@ -115,6 +115,40 @@ public sealed class ScanTests(ScanTests.OcrCache shared) : IClassFixture<ScanTes
         }
     }
 
+    /// <summary>The foreign corpus's scans (200 dpi, skewed, blurred, specked, other producers' layouts) against the gold of the tables they scan.</summary>
+    /// <remarks>
+    /// Held to what they give today, a ratchet, not to the target of 0.98: F1 0.595 over all eleven (548 of
+    /// 1,091 values), the two programmakosten of Omgevingskwaliteit exactly. What they lose is in the README ("Scans").
+    /// </remarks>
+    [Fact]
+    public void The_foreign_scans_read_at_least_as_well_as_measured_and_two_exactly()
+    {
+        var entries = ManifestIndex.Load(Path.Combine(CorpusFiles.Corpus, "tools", "scan-fixtures.json")).Documents.Where(d => d.Path.StartsWith("foreign/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(11, entries.Count);
+        var (correct, expected, got) = (0, 0, 0);
+        var exact = new List<string>();
+        foreach (var entry in entries)
+        {
+            var options = new ExtractionOptions { Kind = entry.Kind, Year = entry.Year, Programme = entry.Programme, OcrCache = cache };
+            var result = Extraction.ExtractFile(Path.Combine(CorpusFiles.Corpus, entry.Path), options, new ManifestIndex(), entry.Path);
+            Assert.True(result.Succeeded, result.Error);
+            var goldPath = Path.Combine(CorpusFiles.Gold, entry.Gold + ".facts.csv");
+            var gold = Facts.ReadCsv(File.ReadAllText(goldPath), goldPath);
+            var report = Evaluator.Compare(gold, Facts.Of(result.Document!).Select(f => f with { DocumentId = entry.Gold! }).ToList());
+            var (c, e, g) = (report.Scores.Sum(s => s.Correct), report.Scores.Sum(s => s.Gold), report.Scores.Sum(s => s.Actual));
+            (correct, expected, got) = (correct + c, expected + e, got + g);
+            if (c == e && c == g)
+            {
+                exact.Add(entry.Gold!);
+            }
+        }
+
+        var f1 = 2.0 * correct / (expected + got);
+        Assert.True(f1 >= 0.59, $"foreign scans: F1 {f1:0.000} ({correct} of {expected} values, {got} read) below 0.59");
+        Assert.Contains("leiden-pb2017-p05-omgevingskwaliteit-programmakosten", exact);
+        Assert.Contains("leiden-pb2018-p05-omgevingskwaliteit-programmakosten", exact);
+    }
+
     [Fact]
     public void The_2013_plan_scanned_in_two_columns_yields_the_goals_indicators_and_budget_of_its_text_form()
     {
