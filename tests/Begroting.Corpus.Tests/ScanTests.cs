@@ -39,23 +39,7 @@ public sealed class ScanTests(ScanTests.OcrCache shared) : IClassFixture<ScanTes
     public async Task A_scan_is_read_by_ocr_to_at_least_its_floor_with_every_value_marked_and_every_repair_placed(string id, double floor)
     {
         var entry = ManifestIndex.Load(Path.Combine(CorpusFiles.Corpus, "tools", "scan-fixtures.json")).Documents.Single(d => d.Id == id);
-        var path = Path.Combine(CorpusFiles.Corpus, entry.Path);
-        var options = new ExtractionOptions
-        {
-            Kind = entry.Kind,
-            Year = entry.Year,
-            Programme = entry.Programme,
-            OcrCache = cache,
-        };
-        var result = Extraction.ExtractFile(path, options, new ManifestIndex(), entry.Path);
-        Assert.True(result.Succeeded, result.Error);
-        var document = result.Document!;
-
-        var goldPath = Path.Combine(CorpusFiles.Gold, entry.Gold + ".facts.csv");
-        var gold = Facts.ReadCsv(File.ReadAllText(goldPath), goldPath);
-        var actual = Facts.Of(document).Select(f => f with { DocumentId = entry.Gold! }).ToList();
-        var report = Evaluator.Compare(gold, actual);
-        var (correct, expected, got) = (report.Scores.Sum(s => s.Correct), report.Scores.Sum(s => s.Gold), report.Scores.Sum(s => s.Actual));
+        var (document, gold, actual, correct, expected, got) = Read(entry);
         var f1 = 2.0 * correct / (expected + got);
         Assert.True(f1 >= floor, $"{id}: F1 {f1:0.000} below its floor {floor:0.00}");
 
@@ -88,6 +72,19 @@ public sealed class ScanTests(ScanTests.OcrCache shared) : IClassFixture<ScanTes
         // What a scan gives is as valid as any document: its flags ('ocr', 'repaired') are the schema's.
         var validator = await EmbeddedSchemas.CanonicalAsync();
         Assert.Empty(validator.Validate(CanonicalJson.Serialize(document)));
+    }
+
+    /// <summary>A scan fixture read by OCR with its kind, year and programme given, and compared with the gold of the document it scans: the document, the gold, what was read (under the gold's id), and the values right, in the gold and read.</summary>
+    private (Begroting.Model.Canonical.CanonicalDocument Document, List<FactRow> Gold, List<FactRow> Actual, int Correct, int Expected, int Got) Read(ManifestEntry entry)
+    {
+        var options = new ExtractionOptions { Kind = entry.Kind, Year = entry.Year, Programme = entry.Programme, OcrCache = cache };
+        var result = Extraction.ExtractFile(Path.Combine(CorpusFiles.Corpus, entry.Path), options, new ManifestIndex(), entry.Path);
+        Assert.True(result.Succeeded, result.Error);
+        var goldPath = Path.Combine(CorpusFiles.Gold, entry.Gold + ".facts.csv");
+        var gold = Facts.ReadCsv(File.ReadAllText(goldPath), goldPath);
+        var actual = Facts.Of(result.Document!).Select(f => f with { DocumentId = entry.Gold! }).ToList();
+        var report = Evaluator.Compare(gold, actual);
+        return (result.Document!, gold, actual, report.Scores.Sum(s => s.Correct), report.Scores.Sum(s => s.Gold), report.Scores.Sum(s => s.Actual));
     }
 
     /// <summary>`begroting build corpus`, scans and all, then `begroting validate` over everything it wrote.</summary>
@@ -129,13 +126,7 @@ public sealed class ScanTests(ScanTests.OcrCache shared) : IClassFixture<ScanTes
         var exact = new List<string>();
         foreach (var entry in entries)
         {
-            var options = new ExtractionOptions { Kind = entry.Kind, Year = entry.Year, Programme = entry.Programme, OcrCache = cache };
-            var result = Extraction.ExtractFile(Path.Combine(CorpusFiles.Corpus, entry.Path), options, new ManifestIndex(), entry.Path);
-            Assert.True(result.Succeeded, result.Error);
-            var goldPath = Path.Combine(CorpusFiles.Gold, entry.Gold + ".facts.csv");
-            var gold = Facts.ReadCsv(File.ReadAllText(goldPath), goldPath);
-            var report = Evaluator.Compare(gold, Facts.Of(result.Document!).Select(f => f with { DocumentId = entry.Gold! }).ToList());
-            var (c, e, g) = (report.Scores.Sum(s => s.Correct), report.Scores.Sum(s => s.Gold), report.Scores.Sum(s => s.Actual));
+            var (_, _, _, c, e, g) = Read(entry);
             (correct, expected, got) = (correct + c, expected + e, got + g);
             if (c == e && c == g)
             {

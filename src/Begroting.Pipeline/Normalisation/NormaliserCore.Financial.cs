@@ -196,8 +196,10 @@ internal sealed partial class NormaliserCore
             ? new StandardColumns.Read(p, c.Kind, c.Year)
             : new StandardColumns.Read(p, null, headers[p].Year)).ToList();
         var amounts = rows.Select(cells => (IReadOnlyDictionary<int, decimal>)places
-            .Where(p => IsAmount(cells[p]) && DutchValue.ParseCell(cells[p])?.Number is not null)
-            .ToDictionary(p => p, p => DutchValue.ParseCell(cells[p])!.Number!.Value)).ToList();
+            .Where(p => IsAmount(cells[p]))
+            .Select(p => (Place: p, DutchValue.ParseCell(cells[p])?.Number))
+            .Where(a => a.Number is not null)
+            .ToDictionary(a => a.Place, a => a.Number!.Value)).ToList();
         if (StandardColumns.Infer(read, amounts, documentYear) is not { } inferred)
         {
             return null;

@@ -48,7 +48,7 @@ internal sealed partial class NormaliserCore
                     break;
                 case TableKind.Indicators:
                     var parts = new List<(Table Table, int No)> { (table, tableNo) };
-                    for (var n = ContinuationOf(b); n < blocks.Count && blocks[n] is Table next && ((Classify(next) == TableKind.Indicators && SameHeader(table, next)) || ContinuesOnNextPage(table, next, TableKind.Indicators)); n = ContinuationOf(b))
+                    for (var n = ContinuationOf(b); PartOf(table, n, TableKind.Indicators) is { } next; n = ContinuationOf(b))
                     {
                         // A table continued after a repeated header is one table.
                         parts.Add((next, ++tableNo));
@@ -62,7 +62,7 @@ internal sealed partial class NormaliserCore
                 case TableKind.Financial:
                     var merged = table;
                     var (firstNo, firstBlock) = (tableNo, b);
-                    for (var n = ContinuationOf(b); n < blocks.Count && blocks[n] is Table more && ((Classify(more) == TableKind.Financial && SameHeader(table, more)) || ContinuesOnNextPage(table, more, TableKind.Financial)); n = ContinuationOf(b))
+                    for (var n = ContinuationOf(b); PartOf(table, n, TableKind.Financial) is { } more; n = ContinuationOf(b))
                     {
                         // A table of amounts continued after a repeated header (a page break, a split on a website) is one table.
                         // Its repeated header is dropped; a group's name right under it is the first row of the page.
@@ -81,6 +81,10 @@ internal sealed partial class NormaliserCore
             }
         }
     }
+
+    /// <summary>The table at block <paramref name="n"/> when it continues <paramref name="table"/> (of <paramref name="kind"/>): after its header repeated, or after a page break without it; else null.</summary>
+    private Table? PartOf(Table table, int n, TableKind kind) =>
+        n < blocks.Count && blocks[n] is Table next && ((Classify(next) == kind && SameHeader(table, next)) || ContinuesOnNextPage(table, next, kind)) ? next : null;
 
     /// <summary>
     /// The block after the table at <paramref name="b"/>, or, when a page break cut the table, the block after the page's

@@ -423,6 +423,14 @@ public static partial class RecognisedText
         string? CodeOf(TableRow row) => row.Cells.Count > 0 && row.Cells[0].Lines.Count > 0 && IndicatorLine().Match(row.Cells[0].Text) is { Success: true } m ? m.Groups["code"].Value : null;
         var result = rows.ToList();
 
+        // Row i with its code cell read as 'text', surer of it by the repair's share.
+        void Repaired(int i, string text)
+        {
+            var cells = result[i].Cells.ToList();
+            cells[0] = new Cell([text], cells[0].Source with { Confidence = cells[0].Source.Confidence * RepairedConfidence }, cells[0].IsHeader);
+            result[i] = result[i] with { Cells = cells };
+        }
+
         // A code whose goal number has a letter read for a digit ('7Bl.a', '9AI.b'): only digits stand there, and the
         // confusions say which digit each letter is read for; a code alone in its table has no neighbours to ask.
         for (var i = 0; i < result.Count; i++)
@@ -438,12 +446,10 @@ public static partial class RecognisedText
             var expected = m.Groups["area"].Value + goal + m.Groups["item"].Value;
             var text = row.Cells[0].Text;
             var repaired = expected + text[m.Groups["code"].Length..];
-            if (goal.Length == m.Groups["goal"].Length && goal.All(char.IsDigit) && IndicatorLine().IsMatch(repaired))
+            if (goal.All(char.IsDigit) && IndicatorLine().IsMatch(repaired))
             {
                 repairs.Add(new Repair(m.Groups["code"].Value, expected, "indicator code with a letter read for a digit of its goal number", row.Cells[0].Source.ToString()));
-                var cells = row.Cells.ToList();
-                cells[0] = new Cell([repaired], cells[0].Source with { Confidence = cells[0].Source.Confidence * RepairedConfidence }, cells[0].IsHeader);
-                result[i] = row with { Cells = cells };
+                Repaired(i, repaired);
             }
         }
 
@@ -506,9 +512,7 @@ public static partial class RecognisedText
                 {
                     var repaired = expected + text[space..];
                     repairs.Add(new Repair(first, expected, $"indicator code damaged by OCR; the code of the row {(pass == 0 ? "before" : "after")} it ({near}) gives {expected}", row.Cells[0].Source.ToString()));
-                    var cells = row.Cells.ToList();
-                    cells[0] = new Cell([repaired], cells[0].Source with { Confidence = cells[0].Source.Confidence * RepairedConfidence }, cells[0].IsHeader);
-                    result[i] = row with { Cells = cells };
+                    Repaired(i, repaired);
                 }
             }
         }
